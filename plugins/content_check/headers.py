@@ -1,0 +1,63 @@
+"""Reading and checking the `Key: value` header of a Markdown source file.
+
+The rules, for every article (pages need only a title):
+    Title    required, not empty
+    Date     required in the header (not taken from the file name), a valid date
+    Modified optional; a valid date, not before Date
+    Status   optional; one of published, draft, hidden
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+
+STATUSES = ("published", "draft", "hidden")
+
+
+def read_header(text: str) -> dict[str, str]:
+    """The header keys (lower-cased) and values of a Markdown file, up to the first blank line."""
+    header: dict[str, str] = {}
+    key = None
+    for line in text.lstrip("\ufeff").splitlines():
+        if not line.strip():
+            break
+        if line[:1].isspace() and key:
+            header[key] += " " + line.strip()
+            continue
+        name, colon, value = line.partition(":")
+        if not colon or not name.strip() or " " in name.strip():
+            break
+        key = name.strip().lower()
+        header[key] = value.strip()
+    return header
+
+
+def header_problems(
+    header: dict[str, str], parse_date: Callable[[str], datetime], *, is_article: bool
+) -> list[str]:
+    """What is wrong with a header, one sentence each; empty when it is fine."""
+    problems = []
+    if not header.get("title"):
+        problems.append("the header has no Title")
+    if not is_article:
+        return problems
+    dates = {}
+    for key in ("date", "modified"):
+        if key not in header:
+            continue
+        try:
+            dates[key] = parse_date(header[key])
+        except ValueError:
+            problems.append(f"{key.capitalize()} {header[key]!r} is not a valid date")
+    if "date" not in header:
+        problems.append("the header has no Date")
+    if "date" in dates and "modified" in dates:
+        if _naive(dates["modified"]) < _naive(dates["date"]):
+            problems.append("Modified is earlier than Date")
+    status = header.get("status", "published").lower()
+    if status not in STATUSES:
+        problems.append(f"Status {header['status']!r} is not one of {', '.join(STATUSES)}")
+    return problems
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=None)

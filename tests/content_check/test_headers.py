@@ -1,0 +1,54 @@
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from content_check.headers import header_problems, read_header
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def parse_date(value: str) -> datetime:
+    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(value, pattern)
+        except ValueError:
+            pass
+    raise ValueError(value)
+
+
+def header_of(name: str) -> dict[str, str]:
+    return read_header((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def test_header_stops_at_the_first_blank_line_and_joins_continuations():
+    header = header_of("good-article.md")
+    assert header["title"] == "Coffee with a former manager"
+    assert header["tags"] == "reconnecting, outreach"
+    assert "body text" not in header
+
+
+def test_a_good_header_has_no_problems():
+    assert header_problems(header_of("good-article.md"), parse_date, is_article=True) == []
+
+
+@pytest.mark.parametrize(
+    ("fixture", "problem"),
+    [
+        ("bad-status.md", "Status 'maybe' is not one of published, draft, hidden"),
+        ("modified-before-date.md", "Modified is earlier than Date"),
+    ],
+)
+def test_each_broken_header_is_named(fixture, problem):
+    assert header_problems(header_of(fixture), parse_date, is_article=True) == [problem]
+
+
+def test_missing_title_and_date_are_both_reported():
+    assert header_problems({"category": "Networking"}, parse_date, is_article=True) == [
+        "the header has no Title",
+        "the header has no Date",
+    ]
+
+
+def test_pages_need_only_a_title():
+    assert header_problems({"title": "About"}, parse_date, is_article=False) == []
+    assert header_problems({}, parse_date, is_article=False) == ["the header has no Title"]
