@@ -1,0 +1,188 @@
+"""Pelican glue: turn the built-in feeds off and write ours from a generator.
+
+The generator publishes `FEED_LINKS` (every feed URL) to the templates in
+`generate_context`, and writes the files in `generate_output`, when other
+plugins (mentions) have attached their data to the articles.
+"""
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+
+from .build import build_atom, build_rss, check_size
+from .jsonfeed import build_json
+from .mention_entries import mention_entry
+from .model import FeedEntry, FeedInfo, in_zone, last_update, newest_first, plain_text
+from .paths import SITE_FORMATS, TAXONOMY_FORMATS, feed_links, feed_path, feed_urls
+from .settings import feed_base, load_settings
+from .urls import absolutize
+
+# Every setting that makes Pelican's own writer produce a feed. Left on, they
+# would add a second, inferior set of files (relative links, invalid guids).
+BUILTIN_FEED_SETTINGS = (
+    "FEED_ATOM",
+    "FEED_RSS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+    "AUTHOR_FEED_ATOM",
+    "AUTHOR_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM",
+    "TRANSLATION_FEED_RSS",
+)
+SERIALIZERS = {"rss": build_rss, "atom": build_atom, "json": build_json}
+# The `updated` of a feed with no entry is the site's newest update, or this
+# fixed instant when the site has no article: never the build time.
+_NO_UPDATE = datetime(1970, 1, 1, tzinfo=UTC)
+_TAXONOMIES = (
+    ("category", "categories", "Articles filed under"),
+    ("tag", "tags", "Articles tagged"),
+)
+
+
+def disable_builtin_feeds(pelican) -> None:
+    """Set every built-in feed setting to None before any generator runs."""
+    for key in BUILTIN_FEED_SETTINGS:
+        pelican.settings[key] = None
+
+
+class FeedsGenerator:
+    """Pelican calls generate_context() then generate_output() on every generator."""
+
+    def __init__(self, context, settings, path, theme, output_path, **_):
+        self.context = context
+        self.settings = settings
+        self.output_path = Path(output_path)
+        self.options = load_settings(settings.get("FEEDS"))
+        self.base = feed_base(settings["SITEURL"], self.options)
+        self.zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+        # Outlines (everything but content) exist for every article; content
+        # is absolutized only for the articles a feed lists, once each.
+        self._outlines: dict[str, FeedEntry] = {}
+        self._entries: dict[str, FeedEntry] = {}
+
+    def generate_context(self) -> None:
+        categories = [category.slug for category, _ in self.context["categories"]]
+        tags = [tag.slug for tag, _ in self.context["tags"]]
+        self.context["FEED_LINKS"] = feed_links(self.base, categories, tags)
+
+    def generate_output(self, writer) -> None:
+        sitename = self.settings["SITENAME"]
+        articles = self.context["articles"]
+        site_updated = last_update(map(self._outline, articles), _NO_UPDATE)
+        entries = self._newest(articles, self.options.max_items)
+        self._write_feed(
+            "all",
+            SITE_FORMATS,
+            entries,
+            title=sitename,
+            subtitle=self.settings.get("SITESUBTITLE") or sitename,
+            home_url=f"{self.base}/",
+            updated=last_update(entries, site_updated),
+        )
+        for kind, context_key, label in _TAXONOMIES:
+            for taxonomy, members in self.context[context_key]:
+                entries = self._newest(members, self.options.taxonomy_max_items)
+                self._write_feed(
+                    f"{kind}/{taxonomy.slug}",
+                    TAXONOMY_FORMATS,
+                    entries,
+                    title=f"{sitename}: {taxonomy.name}",
+                    subtitle=f"{label} “{taxonomy.name}” on {sitename}",
+                    home_url=f"{self.base}/{taxonomy.url}",
+                    updated=last_update(entries, site_updated),
+                )
+        mentions = newest_first(self._mention_entries(articles), self.options.mentions_max_items)
+        self._write_feed(
+            "mentions",
+            TAXONOMY_FORMATS,
+            mentions,
+            title=f"{sitename}: mentions",
+            subtitle=f"Replies, likes and mentions of {sitename} articles around the web",
+            home_url=f"{self.base}/",
+            updated=last_update(mentions, site_updated),
+        )
+
+    def _write_feed(
+        self, stem: str, formats: tuple[str, ...], entries: list[FeedEntry], **about
+    ) -> None:
+        """Write each format of one feed; `about` holds FeedInfo's title,
+        subtitle, home_url and updated."""
+        urls = feed_urls(self.base, stem, formats)
+        for fmt in formats:
+            info = FeedInfo(
+                language=self.settings["DEFAULT_LANG"],
+                feed_url=urls[fmt],
+                hub=self.options.hub,
+                **about,
+            )
+            data = SERIALIZERS[fmt](info, entries)
+            path = feed_path(stem, fmt)
+            check_size(path, data)
+            target = self.output_path / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    def _outline(self, article) -> FeedEntry:
+        """The article's entry without content (cheap; cached)."""
+        key = article.source_path
+        if key not in self._outlines:
+            url = f"{self.base}/{article.url}"
+            published = in_zone(article.date, self.zone)
+            modified = getattr(article, "modified", None)
+            try:
+                self._outlines[key] = FeedEntry(
+                    # A moved post keeps its old id through `Feed_id:` metadata,
+                    # so readers do not show it again as new.
+                    id=getattr(article, "feed_id", None) or url,
+                    url=url,
+                    title=plain_text(article.title),
+                    content_html="",
+                    summary_html="",
+                    authors=tuple(author.name for author in getattr(article, "authors", ())),
+                    published=published,
+                    updated=max(published, in_zone(modified, self.zone)) if modified else published,
+                    categories=(article.category.name, *(tag.name for tag in article.tags)),
+                )
+            except ValueError as error:
+                raise ValueError(f"{article.source_path}: {error}") from None
+        return self._outlines[key]
+
+    def _newest(self, articles, limit: int) -> list[FeedEntry]:
+        """The `limit` newest articles as complete entries."""
+        article_by_id = {self._outline(article).id: article for article in articles}
+        chosen = newest_first(map(self._outline, articles), limit)
+        return [self._complete(outline, article_by_id[outline.id]) for outline in chosen]
+
+    def _complete(self, outline: FeedEntry, article) -> FeedEntry:
+        """`outline` with the article's content and summary, every URL absolute."""
+        if outline.id not in self._entries:
+            self._entries[outline.id] = replace(
+                outline,
+                content_html=absolutize(article.content, outline.url),
+                summary_html=absolutize(article.summary, outline.url),
+            )
+        return self._entries[outline.id]
+
+    def _mention_entries(self, articles) -> list[FeedEntry]:
+        entries = []
+        for article in articles:
+            outline = self._outline(article)
+            for mention in getattr(article, "mentions", []):
+                entries.append(mention_entry(mention, outline.url, outline.title, self.zone))
+        return entries
+
+
+def get_generators(_pelican):
+    return FeedsGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(disable_builtin_feeds)
+    signals.get_generators.connect(get_generators)

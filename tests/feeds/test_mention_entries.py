@@ -1,0 +1,109 @@
+"""Mentions feed entries from fake mention objects (the mentions plugin's seam)."""
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import feedparser
+import pytest
+from feeds.build import build_atom, build_rss
+from feeds.mention_entries import mention_entry
+from feeds.model import last_update, newest_first
+from lxml import etree
+
+from tests.feeds.feedchecks import ATOM, FeedFile, run_checks
+from tests.feeds.samples import SITEURL, ZONE, info
+
+ARTICLE = f"{SITEURL}/the-honest-catch-up-message/"
+TITLE = "The honest catch-up message"
+
+
+@dataclass
+class FakeMention:
+    id: str
+    kind: str
+    source_url: str
+    author_name: str | None
+    published: datetime
+    text: str | None
+
+
+def _mention(**changes) -> FakeMention:
+    values = {
+        "id": "wmio:1001",
+        "kind": "reply",
+        "source_url": "https://social.example/@ada/1001",
+        "author_name": "Ada Lovelace",
+        "published": datetime(2026, 6, 2, 14, 30, tzinfo=UTC),
+        "text": "This helped me write to my old manager.",
+    }
+    values.update(changes)
+    return FakeMention(**values)
+
+
+def _entry(**changes):
+    return mention_entry(_mention(**changes), ARTICLE, TITLE, ZONE)
+
+
+def test_a_reply_reads_as_a_sentence_with_the_quote_and_both_links():
+    entry = _entry()
+    assert entry.title == "Ada Lovelace replied to “The honest catch-up message”"
+    assert entry.url == "https://social.example/@ada/1001"
+    assert entry.authors == ("Ada Lovelace",)
+    assert entry.published.isoformat() == "2026-06-02T10:30:00-04:00"
+    assert f'<a href="{ARTICLE}">{TITLE}</a>' in entry.content_html
+    assert '<a href="https://social.example/@ada/1001">' in entry.content_html
+    assert "<blockquote><p>This helped me write to my old manager.</p></blockquote>" in (
+        entry.content_html
+    )
+
+
+def test_ids_are_stable_unique_and_never_an_article_id():
+    first, again, other = _entry(), _entry(), _entry(id="wmio:1002")
+    assert first.id == again.id == f"{ARTICLE}#mention-wmio%3A1001"
+    assert other.id != first.id
+    assert first.id != ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("changes", "title"),
+    [
+        ({"kind": "like", "text": None}, "Ada Lovelace liked “The honest catch-up message”"),
+        ({"kind": "repost"}, "Ada Lovelace reposted “The honest catch-up message”"),
+        (
+            {"kind": "mention", "author_name": None},
+            "Someone mentioned “The honest catch-up message”",
+        ),
+    ],
+)
+def test_each_kind_has_its_own_wording(changes, title):
+    assert _entry(**changes).title == title
+
+
+def test_outside_text_comes_out_as_text_never_as_markup():
+    entry = _entry(
+        author_name="<img src=x onerror=alert(1)>",
+        text="<script>alert(1)</script>",
+        source_url="javascript:alert(1)",
+    )
+    root = etree.fromstring(build_atom(info(suffix=".atom.xml"), [entry]))
+    content = root.findtext(f"{ATOM}entry/{ATOM}content")
+    assert "<script>" not in content and "&lt;script&gt;" in content
+    assert "<img" not in content
+    assert "javascript:" not in content
+    assert root.findtext(f"{ATOM}entry/{ATOM}link[@rel='alternate']") is None
+    assert root.find(f"{ATOM}entry/{ATOM}link").get("href") == ARTICLE
+
+
+@pytest.mark.parametrize(("suffix", "build"), [(".rss.xml", build_rss), (".atom.xml", build_atom)])
+@pytest.mark.parametrize("count", [0, 2])
+def test_the_mentions_feed_is_valid_with_or_without_mentions(suffix, build, count):
+    mentions = [_entry(), _entry(id="wmio:1002", published=datetime(2026, 6, 3, tzinfo=UTC))]
+    entries = newest_first(mentions[:count], 50)
+    stem_info = info(stem="mentions", suffix=suffix)
+    stem_info = replace(stem_info, updated=last_update(entries, stem_info.updated))
+    data = build(stem_info, entries)
+    run_checks(
+        FeedFile(data, stem_info.feed_url, f"{SITEURL}/", SITEURL, zone=ZONE),
+        skip=("links_resolve",),
+    )
+    assert len(feedparser.parse(data).entries) == count

@@ -1,0 +1,186 @@
+"""The Pelican glue, driven with stand-in articles (no site build).
+
+Pelican builds a generator with (context, settings, path, theme, output_path)
+and calls generate_context() then generate_output(); so do these tests.
+"""
+
+import json
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+import feedparser
+import pytest
+from feeds.plugin import BUILTIN_FEED_SETTINGS, FeedsGenerator, disable_builtin_feeds
+
+SITEURL = "https://example.org"
+SETTINGS = {
+    "SITEURL": SITEURL,
+    "SITENAME": "Reconnect",
+    "SITESUBTITLE": "Honest networking",
+    "DEFAULT_LANG": "en",
+    "TIMEZONE": "America/New_York",
+    "FEEDS": {"max_items": 3, "taxonomy_max_items": 2},
+}
+
+
+class FakeArticle:
+    """What the glue reads of a Pelican article. Reading `content` of an
+    article no feed lists fails the test: that work is what limits save."""
+
+    def __init__(self, slug, day, category, tags=(), *, listed=True, **extra):
+        self.source_path = f"/content/{slug}.md"
+        self.url = f"{slug}/"
+        # Naive, as Pelican leaves dates when TIMEZONE is unset.
+        self.date = datetime(2026, 3, day, 9, 0)
+        self.title = f"<em>{slug}</em> &amp; more"
+        self.authors = [SimpleNamespace(name="Maya Okafor")]
+        self.category = category
+        self.tags = list(tags)
+        self.summary = '<p>See <a href="/about/">about</a>.</p>'
+        self.listed = listed
+        self.content_reads = 0
+        self.__dict__.update(extra)
+
+    @property
+    def content(self):
+        assert self.listed, f"{self.url}: content read although no feed lists it"
+        self.content_reads += 1
+        return '<p><img src="photo.png" alt=""></p>'
+
+
+def _taxonomy(name, kind):
+    slug = name.lower().replace(" ", "-")
+    return SimpleNamespace(name=name, slug=slug, url=f"{kind}/{slug}/")
+
+
+NETWORKING = _taxonomy("Networking", "category")
+JOBS = _taxonomy("Job Search", "category")
+REFERRALS = _taxonomy("referrals", "tag")
+
+
+def _build(tmp_path, articles, settings=SETTINGS):
+    def members(taxonomy, field):
+        return [a for a in articles if taxonomy in ([a.category] if field == "c" else a.tags)]
+
+    context = {
+        "articles": articles,
+        "categories": [(c, members(c, "c")) for c in (NETWORKING, JOBS)],
+        "tags": [(REFERRALS, members(REFERRALS, "t"))],
+    }
+    generator = FeedsGenerator(context, settings, None, None, str(tmp_path))
+    generator.generate_context()
+    generator.generate_output(writer=None)
+    return context
+
+
+def _ids(path):
+    return [entry.id for entry in feedparser.parse(path.read_bytes()).entries]
+
+
+@pytest.fixture
+def articles():
+    """Days 1-5 in Networking, day 6 in Job Search; days 1-3 are past every feed's limit."""
+    return [
+        FakeArticle("one", 1, NETWORKING, listed=False),
+        FakeArticle("two", 2, NETWORKING, listed=False),
+        FakeArticle("three", 3, NETWORKING, listed=False),
+        FakeArticle("four", 4, NETWORKING, [REFERRALS]),
+        FakeArticle("five", 5, NETWORKING, [REFERRALS]),
+        FakeArticle("six", 6, JOBS, [REFERRALS]),
+    ]
+
+
+def test_initialization_turns_off_all_twelve_builtin_feeds():
+    pelican = SimpleNamespace(settings=dict.fromkeys(BUILTIN_FEED_SETTINGS, "feeds/x.xml"))
+    disable_builtin_feeds(pelican)
+    assert len(BUILTIN_FEED_SETTINGS) == 12
+    assert set(pelican.settings.values()) == {None}
+
+
+def test_templates_get_every_feed_url(tmp_path, articles):
+    links = _build(tmp_path, articles)["FEED_LINKS"]
+    assert links["all"]["json"] == f"{SITEURL}/feeds/all.json"
+    assert set(links["category"]) == {"networking", "job-search"}
+    assert links["tag"]["referrals"]["atom"] == f"{SITEURL}/feeds/tag/referrals.atom.xml"
+
+
+def test_limits_apply_per_feed_newest_first(tmp_path, articles):
+    _build(tmp_path, articles)
+    feeds = tmp_path / "feeds"
+    assert _ids(feeds / "all.rss.xml") == [f"{SITEURL}/{s}/" for s in ("six", "five", "four")]
+    assert _ids(feeds / "category/networking.atom.xml") == [
+        f"{SITEURL}/five/",
+        f"{SITEURL}/four/",
+    ]
+    assert len(_ids(feeds / "tag/referrals.rss.xml")) == 2
+    assert len(json.loads((feeds / "all.json").read_bytes())["items"]) == 3
+
+
+def test_each_listed_article_is_rendered_once_however_many_feeds_list_it(tmp_path, articles):
+    _build(tmp_path, articles)
+    assert articles[4].content_reads == 1
+
+
+def test_entries_are_absolute_plain_titled_and_in_the_site_time_zone(tmp_path, articles):
+    _build(tmp_path, articles)
+    entry = feedparser.parse((tmp_path / "feeds/all.atom.xml").read_bytes()).entries[0]
+    assert entry.title == "six & more"
+    assert entry.published == "2026-03-06T09:00:00-05:00"
+    assert 'src="https://example.org/six/photo.png"' in entry.content[0].value
+    assert 'href="https://example.org/about/"' in entry.summary
+    assert [t.term for t in entry.tags] == ["Job Search", "referrals"]
+
+
+def test_a_moved_article_keeps_its_old_id(tmp_path, articles):
+    articles[5].feed_id = "https://example.org/old-six/"
+    _build(tmp_path, articles)
+    assert _ids(tmp_path / "feeds/all.rss.xml")[0] == "https://example.org/old-six/"
+
+
+def test_mentions_attached_to_articles_become_the_mentions_feed(tmp_path, articles):
+    articles[3].mentions = [
+        SimpleNamespace(
+            id="wmio:7",
+            kind="like",
+            source_url="https://social.example/like/7",
+            author_name="Ada",
+            published=datetime(2026, 3, 7, 12, 0, tzinfo=UTC),
+            text=None,
+        )
+    ]
+    _build(tmp_path, articles)
+    parsed = feedparser.parse((tmp_path / "feeds/mentions.rss.xml").read_bytes())
+    assert [e.title for e in parsed.entries] == ["Ada liked “four & more”"]
+
+
+def test_without_mentions_the_mentions_feed_is_empty_but_valid(tmp_path, articles):
+    _build(tmp_path, articles)
+    for name in ("mentions.rss.xml", "mentions.atom.xml"):
+        parsed = feedparser.parse((tmp_path / "feeds" / name).read_bytes())
+        assert not parsed.bozo and parsed.entries == []
+
+
+def test_a_development_build_uses_the_local_base(tmp_path, articles):
+    links = _build(tmp_path, articles, {**SETTINGS, "SITEURL": ""})["FEED_LINKS"]
+    assert links["all"]["rss"] == "http://127.0.0.1:8000/feeds/all.rss.xml"
+    assert _ids(tmp_path / "feeds/all.rss.xml")[0] == "http://127.0.0.1:8000/six/"
+
+
+def test_an_article_without_author_stops_the_build_naming_its_file(tmp_path, articles):
+    articles[4].authors = []
+    with pytest.raises(ValueError, match=r"/content/five\.md: .*no author"):
+        _build(tmp_path, articles)
+
+
+def test_a_bad_setting_stops_the_build_naming_the_key(tmp_path, articles):
+    with pytest.raises(ValueError, match="max_items"):
+        _build(tmp_path, articles, {**SETTINGS, "FEEDS": {"max_items": 0}})
+
+
+def test_a_feed_is_dated_by_its_own_entries_not_by_an_older_article_edited_later(
+    tmp_path, articles
+):
+    articles[0].modified = datetime(2026, 4, 1, 9, 0)
+    _build(tmp_path, articles)
+    parsed = feedparser.parse((tmp_path / "feeds/all.atom.xml").read_bytes())
+    assert parsed.feed.updated == "2026-03-06T09:00:00-05:00"
