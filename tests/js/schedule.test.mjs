@@ -1,0 +1,93 @@
+// Reminder dates in the browser twin: integer arithmetic only, checked day by day.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import {
+  addMonths,
+  clampDay,
+  firstStart,
+  fnv1a64,
+  fromDays,
+  makeUids,
+  occurrenceCount,
+  occurrences,
+  parseDate,
+  spreadStarts,
+  toDays,
+} from "../../theme/static/js/schedule.js";
+
+const d = (year, month, day) => ({ year, month, day });
+
+test("day numbers agree with the proleptic Gregorian calendar for every day 1900-2999", () => {
+  // Date.UTC is used here only as an independent reference; the code under test never uses Date.
+  for (let days = Date.UTC(1900, 0, 1) / 864e5; days <= Date.UTC(2999, 11, 31) / 864e5; days += 1) {
+    const reference = new Date(days * 864e5);
+    const date = fromDays(days);
+    assert.deepEqual(date, d(reference.getUTCFullYear(), reference.getUTCMonth() + 1, reference.getUTCDate()));
+    assert.equal(toDays(date), days);
+  }
+});
+
+test("first start: on or after the chosen day, on day 1-28", () => {
+  assert.deepEqual(firstStart(d(2027, 1, 28)), d(2027, 1, 28));
+  assert.deepEqual(firstStart(d(2027, 1, 29)), d(2027, 2, 1));
+  assert.deepEqual(firstStart(d(2027, 12, 31)), d(2028, 1, 1));
+  assert.deepEqual(firstStart(d(2028, 2, 29)), d(2028, 3, 1));
+  assert.deepEqual(clampDay(d(2027, 1, 31)), d(2027, 1, 28));
+});
+
+test("months are added without overflowing short months", () => {
+  assert.deepEqual(addMonths(d(2027, 11, 15), 2), d(2028, 1, 15));
+  assert.deepEqual(addMonths(d(2028, 1, 31), 1), d(2028, 2, 29));
+  assert.deepEqual(addMonths(d(2027, 3, 15), -3), d(2026, 12, 15));
+});
+
+test("dates are parsed strictly", () => {
+  assert.deepEqual(parseDate("2000-02-29"), d(2000, 2, 29));
+  for (const bad of ["1900-02-29", "2027-04-31", "2027-1-5", " 2027-01-15", "2027-01-15T00:00", "3000-01-01"]) {
+    assert.equal(parseDate(bad), null, bad);
+  }
+});
+
+test("spreading keeps every start within the first interval, on day 1-28, months distinct when possible", () => {
+  for (const interval of [1, 2, 3, 6, 12]) {
+    for (let count = 1; count <= 30; count += 1) {
+      for (const first of [d(2027, 1, 1), d(2027, 1, 28), d(2028, 2, 15), d(2027, 12, 20)]) {
+        const starts = spreadStarts(first, count, interval, true);
+        const end = toDays(addMonths(first, interval));
+        assert.deepEqual(starts[0], first);
+        starts.forEach((start, index) => {
+          assert.ok(start.day <= 28);
+          assert.ok(toDays(start) >= toDays(first) && toDays(start) < end);
+          if (index > 0) assert.ok(toDays(start) >= toDays(starts[index - 1]));
+        });
+        if (count <= interval) {
+          assert.equal(new Set(starts.map((s) => `${s.year}-${s.month}`)).size, count);
+        }
+      }
+    }
+  }
+  assert.deepEqual(spreadStarts(d(2027, 1, 15), 2, 6, false), [d(2027, 1, 15), d(2027, 1, 15)]);
+});
+
+test("occurrences and COUNT", () => {
+  assert.deepEqual(occurrences(d(2027, 8, 28), 6, 3), [d(2027, 8, 28), d(2028, 2, 28), d(2028, 8, 28)]);
+  assert.equal(occurrenceCount(6, 0), null);
+  assert.equal(occurrenceCount(3, 2), 8);
+  assert.equal(occurrenceCount(5, 1), 3);
+});
+
+test("FNV-1a 64 matches the published test values", () => {
+  assert.equal(fnv1a64(""), "cbf29ce484222325");
+  assert.equal(fnv1a64("a"), "af63dc4c8601ec8c");
+  assert.equal(fnv1a64("foobar"), "85944171f73967e8");
+});
+
+test("UIDs are pinned, and repeats get their own", () => {
+  const start = d(2027, 1, 15);
+  assert.deepEqual(makeUids([{ name: "Ana Silva", start }], 6, "reconnect.example"), [
+    "kit-810b5f9f83c3bc12@reconnect.example",
+  ]);
+  const twice = makeUids([{ name: "Sam", start }, { name: "Sam", start }], 2, "example.org");
+  assert.notEqual(twice[0], twice[1]);
+});
