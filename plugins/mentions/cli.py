@@ -1,0 +1,100 @@
+"""Command line: `python -m mentions [--settings FILE] sync [--full] [--avatars]` or `import FILE`.
+
+Run from the project root with `PYTHONPATH=plugins` (the Make targets
+`mentions-sync` and `mentions-import` do). The settings file is read for
+PATH, SITEURL, ARTICLE_URL, ARTICLE_PATHS and MENTIONS; it defaults to
+publishconf.py because SITEURL there is the public address mentions point at.
+
+Exit status: 0 done, 2 webmention.io failed or answered something unusable,
+3 bad settings or local data. On any failure nothing is written.
+"""
+
+import argparse
+import os
+import runpy
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .articles import article_slugs
+from .commands import CommandError, Project, run_import, run_sync
+from .settings import load_settings
+from .sync import SyncError
+
+TOKEN_VARIABLE = "WEBMENTION_IO_TOKEN"
+EXIT_UPSTREAM = 2
+EXIT_LOCAL = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command in `argv`; return the exit status."""
+    args = _parser().parse_args(argv)
+    token = os.environ.get(TOKEN_VARIABLE, "") if args.command == "sync" else ""
+
+    def say(line: str) -> None:
+        print(_redact(line, token))
+
+    try:
+        project = load_project(Path(args.settings), say)
+        if args.command == "sync":
+            if not token:
+                raise CommandError(f"the environment variable {TOKEN_VARIABLE} is not set")
+            run_sync(project, token, full=args.full, avatars=args.avatars, out=say)
+        else:
+            run_import(project, Path(args.file), out=say)
+    except SyncError as error:
+        _fail(args.command, str(error), token)
+        return EXIT_UPSTREAM
+    except (CommandError, ValueError) as error:
+        _fail(args.command, str(error), token)
+        return EXIT_LOCAL
+    return 0
+
+
+def load_project(settings_file: Path, say: Callable[[str], None]) -> Project:
+    """Read the Pelican settings file the way Pelican would, without importing Pelican."""
+    settings_file = settings_file.resolve()
+    if not settings_file.is_file():
+        raise CommandError(f"{settings_file}: no such settings file")
+    # publishconf.py imports pelicanconf.py from its own directory.
+    sys.path.insert(0, str(settings_file.parent))
+    try:
+        namespace = runpy.run_path(str(settings_file))
+    finally:
+        sys.path.remove(str(settings_file.parent))
+    settings = load_settings(namespace.get("MENTIONS"))
+    content = settings_file.parent / namespace.get("PATH", "content")
+    slugs, undeclared = article_slugs(content, namespace.get("ARTICLE_PATHS", [""]))
+    for path in undeclared:
+        say(f"warning: {path} has no Slug: metadata; mentions of it cannot be matched")
+    return Project(
+        store_dir=content / settings.path,
+        avatars_dir=content / settings.avatars_dir,
+        site_url=namespace.get("SITEURL", ""),
+        article_url=namespace.get("ARTICLE_URL", "{slug}.html"),
+        slugs=frozenset(slugs),
+        settings=settings,
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m mentions", description=__doc__.split("\n")[0])
+    parser.add_argument("--settings", default="publishconf.py", help="Pelican settings file")
+    commands = parser.add_subparsers(dest="command", required=True)
+    sync = commands.add_parser("sync", help="fetch new mentions from webmention.io")
+    sync.add_argument(
+        "--full", action="store_true", help="re-read everything: drop deleted, update edited"
+    )
+    sync.add_argument("--avatars", action="store_true", help="download missing author photos")
+    archive = commands.add_parser("import", help="import archived posts (JSON or CSV)")
+    archive.add_argument("file")
+    return parser
+
+
+def _fail(command: str, message: str, token: str) -> None:
+    line = " ".join(_redact(message, token).split())
+    print(f"mentions {command}: error: {line}", file=sys.stderr)
+
+
+def _redact(text: str, token: str) -> str:
+    return text.replace(token, "[token]") if token else text

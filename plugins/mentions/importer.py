@@ -1,0 +1,126 @@
+"""Import archived social posts (Twitter-era mentions and the like) into the store.
+
+Input is a JSON list of objects or a CSV file with a header row, one post per
+object or row:
+
+    author      display name (required unless handle is given)
+    handle      "@dana" (Twitter), "@dana@social.example" (Mastodon),
+                "dana.bsky.social" (Bluesky); optional
+    text        what they wrote (may be empty for a plain share)
+    date        ISO 8601, or Twitter's "Wed Oct 10 20:19:24 +0000 2018"
+    url         the post itself, http(s) (required)
+    target      the article URL or path it mentioned (required)
+    kind        mention (default), reply, like, repost or bookmark; optional
+    author_url  profile link; optional, derived from handle when absent
+    photo       author photo URL; optional (fetched by `sync --avatars`)
+
+The whole file is validated before anything is stored; a re-import of the
+same file changes nothing, since ids come from the post URL.
+"""
+
+import csv
+import hashlib
+import io
+import json
+import re
+from datetime import UTC, datetime
+
+from .model import KINDS, Mention, parse_time
+from .normalize import MAX_NAME_LENGTH, clean_text, clean_url, network_for
+
+COLUMNS = ("author", "handle", "text", "date", "url", "target", "kind", "author_url", "photo")
+_TWITTER_DATE = "%a %b %d %H:%M:%S %z %Y"
+_TWITTER_STATUS = re.compile(r"/status(?:es)?/(\d+)")
+_FEDIVERSE_HANDLE = re.compile(r"@?([\w.-]+)@([\w.-]+\.[a-z]{2,})", re.IGNORECASE)
+
+
+def read_rows(text: str, filename: str) -> list[dict]:
+    """The posts in a JSON (`.json`) or CSV file's text, as dicts of strings."""
+    if filename.lower().endswith(".json"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{filename}: invalid JSON at line {error.lineno}") from None
+        if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+            raise ValueError(f"{filename}: expected a JSON list of objects")
+        return data
+    reader = csv.DictReader(io.StringIO(text))
+    missing = {"url", "target", "date"} - set(reader.fieldnames or [])
+    if missing:
+        raise ValueError(f"{filename}: CSV header lacks {', '.join(sorted(missing))}")
+    return list(reader)
+
+
+def to_mention(row: dict, where: str, max_text: int) -> tuple[str, Mention]:
+    """(target, Mention) for one archived post; ValueError naming `where` and the field."""
+    unknown = sorted(set(row) - set(COLUMNS))
+    if unknown:
+        raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    values = {key: row.get(key) or "" for key in COLUMNS}
+    for key, value in values.items():
+        if not isinstance(value, str):
+            raise ValueError(f"{where}.{key}: expected a string")
+    url = clean_url(values["url"])
+    if url is None:
+        raise ValueError(f"{where}.url: expected an http(s) URL")
+    if not values["target"].strip():
+        raise ValueError(f"{where}.target: missing")
+    kind = values["kind"].strip() or "mention"
+    if kind not in KINDS:
+        raise ValueError(f"{where}.kind: {kind!r} is not one of {', '.join(KINDS)}")
+    handle = values["handle"].strip()
+    name = clean_text(values["author"], MAX_NAME_LENGTH) or clean_text(handle, MAX_NAME_LENGTH)
+    if name is None:
+        raise ValueError(f"{where}.author: missing (give author or handle)")
+    network = network_for(url)
+    mention = Mention(
+        id=f"import:{network}:{_post_key(url)}",
+        origin="import",
+        kind=kind,
+        source_url=url,
+        url=url,
+        published=_date(values["date"], where),
+        received=None,
+        author_name=name,
+        author_url=clean_url(values["author_url"]) or profile_url(handle, network),
+        author_photo=clean_url(values["photo"]),
+        author_avatar=None,
+        text=clean_text(values["text"], max_text),
+        network=network,
+    )
+    return values["target"].strip(), mention
+
+
+def profile_url(handle: str, network: str) -> str | None:
+    """The profile link a handle implies on `network`, if it implies one."""
+    handle = handle.strip()
+    fediverse = _FEDIVERSE_HANDLE.fullmatch(handle)
+    if fediverse:
+        return f"https://{fediverse.group(2).lower()}/@{fediverse.group(1)}"
+    bare = handle.lstrip("@")
+    if not re.fullmatch(r"[\w.-]+", bare):
+        return None
+    if network == "twitter":
+        return f"https://twitter.com/{bare}"
+    if network == "bluesky":
+        return f"https://bsky.app/profile/{bare}"
+    return None
+
+
+def _post_key(url: str) -> str:
+    status = _TWITTER_STATUS.search(url)
+    if status:
+        return status.group(1)
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+
+
+def _date(value: str, where: str) -> datetime:
+    value = value.strip()
+    try:
+        return datetime.strptime(value, _TWITTER_DATE).astimezone(UTC)
+    except ValueError:
+        pass
+    try:
+        return parse_time(value)
+    except ValueError:
+        raise ValueError(f"{where}.date: {value!r} is not an ISO 8601 or Twitter date") from None

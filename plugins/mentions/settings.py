@@ -1,0 +1,78 @@
+"""The `MENTIONS` setting: defaults and validation in one place.
+
+Keys (all optional):
+    path (str, "mentions"): the mentions directory, relative to Pelican's PATH.
+    avatars_dir (str, "images/avatars"): where `sync --avatars` saves author
+        photos, relative to PATH; must lie inside a STATIC_PATHS entry so
+        Pelican publishes it.
+    api_url (str, "https://webmention.io/api/mentions.jf2"): the JF2 API
+        endpoint; tests point it at a loopback server.
+    domain (str or None, None): the webmention.io domain to read; None means
+        the host of SITEURL in the settings file the command reads.
+    per_page (int, 100): mentions asked for per API page.
+    max_pages (int, 100): a sync needing more pages than this fails.
+    timeout (float, 30.0): seconds one HTTP request may take, in total.
+    max_response_bytes (int, 20 MiB): a larger API response is refused.
+    max_text (int, 2000): stored text is cut to this many characters.
+    avatar_max_bytes (int, 65536): a larger avatar is refused.
+    avatar_max_side (int, 512): an avatar wider or taller than this is refused.
+    avatar_allow_private_hosts (bool, False): allow avatar downloads from
+        loopback and private addresses; only tests turn this on.
+    max_names (int, 5): names in a "mentioned on ... by" sentence before
+        "and N others".
+    quote_length (int, 280): the quoted text and excerpts are cut near this length.
+    fold_after (int, 8): avatars in a row of likes, reposts or bookmarks before "+N more".
+"""
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class MentionsSettings:
+    path: str = "mentions"
+    avatars_dir: str = "images/avatars"
+    api_url: str = "https://webmention.io/api/mentions.jf2"
+    domain: str | None = None
+    per_page: int = 100
+    max_pages: int = 100
+    timeout: float = 30.0
+    max_response_bytes: int = 20 * 1024 * 1024
+    max_text: int = 2000
+    avatar_max_bytes: int = 65536
+    avatar_max_side: int = 512
+    avatar_allow_private_hosts: bool = False
+    max_names: int = 5
+    quote_length: int = 280
+    fold_after: int = 8
+
+
+DEFAULTS = {f.name: f.default for f in fields(MentionsSettings)}
+_TYPES = {
+    "path": str,
+    "avatars_dir": str,
+    "api_url": str,
+    "domain": (str, type(None)),
+    "timeout": (int, float),
+    "avatar_allow_private_hosts": bool,
+}
+
+
+def load_settings(raw: dict | None) -> MentionsSettings:
+    """Merge `raw` over DEFAULTS; raise ValueError naming the first bad key."""
+    raw = dict(raw or {})
+    unknown = sorted(set(raw) - set(DEFAULTS))
+    if unknown:
+        raise ValueError(f"MENTIONS: unknown key(s): {', '.join(unknown)}")
+    for key, value in raw.items():
+        expected = _TYPES.get(key, int)
+        if isinstance(value, bool) and expected is not bool:
+            raise ValueError(f"MENTIONS[{key!r}] must not be a boolean")
+        if not isinstance(value, expected):
+            raise ValueError(f"MENTIONS[{key!r}] has the wrong type: {value!r}")
+        if expected in (int, (int, float)) and value <= 0:
+            raise ValueError(f"MENTIONS[{key!r}] must be positive")
+        if expected is str and not value:
+            raise ValueError(f"MENTIONS[{key!r}] must not be empty")
+    if not raw.get("api_url", DEFAULTS["api_url"]).startswith(("https://", "http://")):
+        raise ValueError("MENTIONS['api_url'] must be an http(s) URL")
+    return MentionsSettings(**{**DEFAULTS, **raw})

@@ -1,0 +1,173 @@
+"""The mentions directory: one JSON file per article plus `_`-prefixed side files.
+
+Files are written deterministically (sorted keys and entries, two-space
+indent, trailing newline) and atomically, and only when their bytes change,
+so a sync that finds nothing new leaves every file untouched.
+"""
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import Mention, from_record, to_record
+from .moderation import Moderation, parse_moderation
+from .targets import parse_aliases
+
+SCHEMA = 1
+MODERATION_FILE = "_moderation.json"
+ALIASES_FILE = "_aliases.json"
+STATE_FILE = "_state.json"
+
+
+class StoreError(ValueError):
+    """A store file is unreadable or invalid; the message names the file and field."""
+
+
+def dumps(data: object) -> str:
+    """The store's one JSON text form."""
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def read_json(path: Path) -> object:
+    """Parse the JSON file at `path`, raising StoreError with the file and line on failure."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise StoreError(f"{path}: invalid JSON at line {error.lineno}: {error.msg}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise StoreError(f"{path}: cannot read: {error}") from None
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` via a temporary file in the same directory; False if unchanged."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def sort_mentions(mentions: Iterable[Mention]) -> list[Mention]:
+    """Oldest first, ties broken by id: the order of every file and every page."""
+    return sorted(mentions, key=lambda m: (m.published, m.id))
+
+
+def article_text(mentions: Iterable[Mention]) -> str:
+    """The text of one article's mentions file."""
+    records = [to_record(m) for m in sort_mentions(mentions)]
+    return dumps({"schema": SCHEMA, "mentions": records})
+
+
+def article_paths(directory: Path) -> dict[str, Path]:
+    """Article slug -> mentions file, for every `*.json` not starting with `_` or `.`."""
+    if not directory.is_dir():
+        return {}
+    return {
+        path.stem: path
+        for path in sorted(directory.glob("*.json"))
+        if not path.name.startswith(("_", "."))
+    }
+
+
+def load_article(path: Path) -> list[Mention]:
+    """Read and validate one article's mentions file."""
+    data = read_json(path)
+    if not isinstance(data, dict) or set(data) != {"schema", "mentions"}:
+        raise StoreError(f'{path}: expected an object with "schema" and "mentions"')
+    if data["schema"] != SCHEMA:
+        raise StoreError(f"{path}: schema {data['schema']!r} is not {SCHEMA}")
+    if not isinstance(data["mentions"], list):
+        raise StoreError(f"{path}: mentions: expected a list")
+    mentions = []
+    seen = set()
+    for index, record in enumerate(data["mentions"]):
+        try:
+            mention = from_record(record, f"mentions[{index}]")
+        except ValueError as error:
+            raise StoreError(f"{path}: {error}") from None
+        if mention.id in seen:
+            raise StoreError(f"{path}: mentions[{index}].id: duplicate id {mention.id!r}")
+        seen.add(mention.id)
+        mentions.append(mention)
+    return mentions
+
+
+def load_all(directory: Path) -> dict[str, list[Mention]]:
+    """Every article's mentions, keyed by slug."""
+    return {slug: load_article(path) for slug, path in article_paths(directory).items()}
+
+
+def save_article(directory: Path, slug: str, mentions: list[Mention]) -> bool:
+    """Write one article's file (remove it when empty); True if anything changed on disk."""
+    path = directory / f"{slug}.json"
+    if not mentions:
+        if path.exists():
+            path.unlink()
+            return True
+        return False
+    return write_atomic(path, article_text(mentions).encode("utf-8"))
+
+
+def load_moderation(directory: Path) -> Moderation:
+    """The moderation file, or no moderation when there is none."""
+    path = directory / MODERATION_FILE
+    if not path.exists():
+        return Moderation()
+    try:
+        return parse_moderation(read_json(path), str(path))
+    except ValueError as error:
+        raise StoreError(str(error)) from None
+
+
+def load_aliases(directory: Path) -> dict[str, str]:
+    """Old URL -> slug from the aliases file (empty when there is none)."""
+    path = directory / ALIASES_FILE
+    if not path.exists():
+        return {}
+    try:
+        return parse_aliases(read_json(path), str(path))
+    except ValueError as error:
+        raise StoreError(str(error)) from None
+
+
+def load_since_id(directory: Path) -> int | None:
+    """The highest webmention.io id seen by the last sync, if any."""
+    path = directory / STATE_FILE
+    if not path.exists():
+        return None
+    data = read_json(path)
+    since_id = data.get("since_id") if isinstance(data, dict) else None
+    if not isinstance(since_id, int) or isinstance(since_id, bool):
+        raise StoreError(f"{path}: since_id: expected an integer")
+    return since_id
+
+
+def state_text(since_id: int) -> str:
+    """The text of the sync state file."""
+    return dumps({"since_id": since_id})
+
+
+def diff(before: dict[str, list[Mention]], after: dict[str, list[Mention]]) -> dict[str, Counter]:
+    """Per slug with any change: how many mentions were added, updated and removed."""
+    changes = {}
+    for slug in sorted(before.keys() | after.keys()):
+        old = {m.id: m for m in before.get(slug, [])}
+        new = {m.id: m for m in after.get(slug, [])}
+        counts = Counter(
+            added=len(new.keys() - old.keys()),
+            updated=sum(1 for i in new.keys() & old.keys() if new[i] != old[i]),
+            removed=len(old.keys() - new.keys()),
+        )
+        if +counts:
+            changes[slug] = counts
+    return changes

@@ -1,0 +1,238 @@
+"""The view model the theme partial draws: sentences, replies, reaction rows, excerpts.
+
+Built from trusted-shape but untrusted-content mentions: every URL handed to
+the template has passed `clean_url` (http(s) only) and every string is plain
+text for the template to escape. Order is chronological everywhere, so the
+page is the same on every build.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from urllib.parse import urlsplit
+
+from .model import Mention
+from .normalize import clean_url, shorten
+
+NETWORK_LABELS = {
+    "bluesky": "Bluesky",
+    "facebook": "Facebook",
+    "flickr": "Flickr",
+    "github": "GitHub",
+    "instagram": "Instagram",
+    "mastodon": "Mastodon",
+    "reddit": "Reddit",
+    "twitter": "Twitter",
+    "web": "the web",
+}
+# A share is a mention in the sense of the old trackback sentence; a like is not.
+SENTENCE_KINDS = ("mention", "repost")
+REACTIONS = (
+    ("like", "like", "likes"),
+    ("repost", "repost", "reposts"),
+    ("bookmark", "bookmark", "bookmarks"),
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """An author as shown: a name, a safe profile link, a local avatar path or initials."""
+
+    name: str
+    url: str | None
+    avatar: str | None
+    initials: str
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One mention as shown (an h-cite)."""
+
+    id: str
+    person: Person
+    url: str | None
+    published: datetime
+    network_label: str
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name in a sentence, followed by `separator` (", ", " and " or nothing)."""
+
+    cite: Cite
+    separator: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """ "This post was mentioned on <label> by <names><others>. <quote author> said: “<quote>”" """
+
+    network: str
+    label: str
+    names: tuple[Name, ...]
+    others: str
+    quote: Cite | None
+
+    @property
+    def text(self) -> str:
+        """The sentence as plain text."""
+        names = "".join(n.cite.person.name + n.separator for n in self.names)
+        text = f"This post was mentioned on {self.label} by {names}{self.others}."
+        if self.quote:
+            text += f" {self.quote.person.name} said: “{self.quote.text}”"
+        return text
+
+
+@dataclass(frozen=True)
+class ReactionRow:
+    """Likes, reposts or bookmarks: the first avatars, then "+N more"."""
+
+    kind: str
+    label: str
+    shown: tuple[Cite, ...]
+    more: int
+
+
+@dataclass(frozen=True)
+class MentionSummary:
+    """Everything the mentions partial needs for one article."""
+
+    count: int
+    count_label: str
+    sentences: tuple[Sentence, ...]
+    replies: tuple[Cite, ...]
+    reactions: tuple[ReactionRow, ...]
+    excerpts: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Display:
+    """How to show mentions: limits from the settings, avatar files, the site's time zone."""
+
+    max_names: int
+    quote_length: int
+    fold_after: int
+    zone: tzinfo
+    avatars_path: str
+    avatar_files: frozenset[str]
+
+
+def summarize(mentions: Sequence[Mention], display: Display) -> MentionSummary | None:
+    """The view model for one article's visible mentions; None when there are none."""
+    if not mentions:
+        return None
+    ordered = sorted(mentions, key=lambda m: (m.published, m.id))
+    # One sentence per social network, in the order the networks first mentioned the post.
+    shared = [m for m in ordered if m.network != "web" and m.kind in SENTENCE_KINDS]
+    sentences = [
+        _sentence(network, [m for m in shared if m.network == network], display)
+        for network in dict.fromkeys(m.network for m in shared)
+    ]
+    reactions = []
+    for kind, one, many in REACTIONS:
+        people = _unique_people([m for m in ordered if m.kind == kind])
+        if people:
+            shown = tuple(cite(m, display) for m in people[: display.fold_after])
+            label = f"{len(people)} {one if len(people) == 1 else many}"
+            reactions.append(ReactionRow(kind, label, shown, len(people) - len(shown)))
+    excerpts = [
+        cite(m, display, shorten_to=display.quote_length)
+        for m in ordered
+        if m.network == "web" and m.kind == "mention"
+    ]
+    count = len(ordered)
+    return MentionSummary(
+        count=count,
+        count_label=f"{count} mention{'' if count == 1 else 's'}",
+        sentences=tuple(sentences),
+        replies=tuple(cite(m, display) for m in ordered if m.kind == "reply"),
+        reactions=tuple(reactions),
+        excerpts=tuple(excerpts),
+    )
+
+
+def cite(mention: Mention, display: Display, shorten_to: int | None = None) -> Cite:
+    """One mention as shown; its text cut to `shorten_to` characters when given."""
+    text = mention.text
+    if text and shorten_to:
+        text = shorten(text, shorten_to)
+    return Cite(
+        id=mention.id,
+        person=person(mention, display),
+        url=clean_url(mention.url) or clean_url(mention.source_url),
+        published=mention.published.astimezone(display.zone),
+        network_label=network_label(mention.network),
+        text=text,
+    )
+
+
+def person(mention: Mention, display: Display) -> Person:
+    """The author of `mention` as shown; a name is always present."""
+    url = clean_url(mention.author_url)
+    name = mention.author_name or _host(url) or _host(clean_url(mention.url)) or "Someone"
+    avatar = mention.author_avatar
+    if avatar not in display.avatar_files:
+        avatar = None
+    return Person(
+        name=name,
+        url=url,
+        avatar=f"{display.avatars_path}/{avatar}" if avatar else None,
+        initials=initials(name),
+    )
+
+
+def initials(name: str) -> str:
+    """Up to two capital letters for an avatar placeholder ("Ada Lovelace" -> "AL")."""
+    words = ["".join(c for c in word if c.isalnum()) for word in name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return "?"
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return letters.upper()
+
+
+def network_label(network: str) -> str:
+    """The display name of a network ("mastodon" -> "Mastodon")."""
+    return NETWORK_LABELS.get(network, network.capitalize())
+
+
+def _sentence(network: str, group: list[Mention], display: Display) -> Sentence:
+    people = _unique_people(group)
+    shown = people[: display.max_names]
+    hidden = len(people) - len(shown)
+    names = []
+    for index, mention in enumerate(shown):
+        if index == len(shown) - 1:
+            separator = ""
+        elif index == len(shown) - 2 and not hidden:
+            separator = " and "
+        else:
+            separator = ", "
+        names.append(Name(cite(mention, display), separator))
+    others = f" and {hidden} other{'' if hidden == 1 else 's'}" if hidden else ""
+    quoted = [m for m in group if m.text]
+    quote = cite(quoted[-1], display, shorten_to=display.quote_length) if quoted else None
+    return Sentence(network, network_label(network), tuple(names), others, quote)
+
+
+def _unique_people(mentions: Iterable[Mention]) -> list[Mention]:
+    """The first mention of each distinct author, in order."""
+    seen = set()
+    first = []
+    for mention in mentions:
+        key = _person_key(mention)
+        if key not in seen:
+            seen.add(key)
+            first.append(mention)
+    return first
+
+
+def _person_key(mention: Mention) -> str:
+    # By name first: archived tweets repeat one name with varying profile links.
+    key = mention.author_name or (mention.author_url or "").rstrip("/") or mention.id
+    return key.casefold()
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None

@@ -1,0 +1,243 @@
+"""The store on disk: deterministic files, atomic writes, and errors that name file and field."""
+
+import json
+import os
+import shutil
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from mentions import store
+from mentions.moderation import parse_moderation
+from mentions.settings import DEFAULTS, load_settings
+from mentions.targets import TargetResolver
+
+SITE_STORE = Path(__file__).parent / "fixtures" / "site-store"
+LAYOFF = SITE_STORE / "networking-after-a-layoff.json"
+
+
+@pytest.fixture
+def directory(tmp_path) -> Path:
+    shutil.copytree(SITE_STORE, tmp_path / "mentions")
+    return tmp_path / "mentions"
+
+
+def test_a_stored_file_reads_back_to_the_same_bytes():
+    mentions = store.load_article(LAYOFF)
+    assert store.article_text(mentions) == LAYOFF.read_text(encoding="utf-8")
+
+
+def test_files_have_sorted_keys_two_space_indent_and_a_trailing_newline():
+    text = store.article_text(store.load_article(LAYOFF))
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert text.splitlines()[1] == '  "mentions": ['
+    first = json.loads(text)["mentions"][0]
+    assert list(first) == sorted(first)
+
+
+def test_entries_are_sorted_by_date_then_id_whatever_the_input_order():
+    mentions = store.load_article(LAYOFF)
+    assert store.article_text(reversed(mentions)) == store.article_text(mentions)
+    dates = [(m.published, m.id) for m in store.sort_mentions(reversed(mentions))]
+    assert dates == sorted(dates)
+
+
+def test_saving_unchanged_mentions_does_not_touch_the_file(directory):
+    path = directory / "networking-after-a-layoff.json"
+    mentions = store.load_article(path)
+    stamp = path.stat().st_mtime_ns
+    assert store.save_article(directory, "networking-after-a-layoff", mentions) is False
+    assert path.stat().st_mtime_ns == stamp
+
+
+def test_saving_no_mentions_removes_the_file(directory):
+    assert store.save_article(directory, "networking-after-a-layoff", []) is True
+    assert not (directory / "networking-after-a-layoff.json").exists()
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(directory, monkeypatch):
+    path = directory / "networking-after-a-layoff.json"
+    before = path.read_bytes()
+
+    def broken_replace(source, target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        store.write_atomic(path, b"{}\n")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in directory.iterdir() if p.name.startswith(".")) == []
+
+
+def test_underscore_files_are_not_articles(directory):
+    (directory / "_outbox.json").write_text("{}")
+    (directory / "_state.json").write_text('{"since_id": 3}')
+    assert sorted(store.article_paths(directory)) == [
+        "an-article-that-does-not-exist",
+        "networking-after-a-layoff",
+        "networking-after-redundancy",
+        "weak-ties-and-where-jobs-come-from",
+    ]
+    assert store.load_since_id(directory) == 3
+
+
+def _broken(directory: Path, edit) -> Path:
+    path = directory / "networking-after-a-layoff.json"
+    data = json.loads(path.read_text())
+    edit(data)
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["mentions"][2].update(kind="follow"), r"mentions\[2\]\.kind: 'follow' is not"),
+        (
+            lambda d: d["mentions"][0].update(author_avatar="../../x.png"),
+            r"mentions\[0\]\.author_avatar",
+        ),
+        (lambda d: d["mentions"][1].update(published="soon"), r"mentions\[1\]\.published"),
+        (lambda d: d["mentions"][1].pop("network"), r"mentions\[1\]\.network: missing"),
+        (lambda d: d["mentions"][1].update(extra=1), r"mentions\[1\]: unknown field\(s\) extra"),
+        (lambda d: d["mentions"].append(d["mentions"][0]), r"duplicate id"),
+        (lambda d: d.update(schema=2), r"schema 2 is not 1"),
+    ],
+)
+def test_an_invalid_file_is_refused_naming_the_file_and_field(directory, edit, message):
+    path = _broken(directory, edit)
+    with pytest.raises(store.StoreError, match=rf"^{path}: .*{message}"):
+        store.load_article(path)
+
+
+def test_invalid_json_is_reported_with_its_line(directory):
+    path = directory / "networking-after-a-layoff.json"
+    path.write_text('{\n  "mentions": [\n')
+    with pytest.raises(store.StoreError, match=rf"^{path}: invalid JSON at line 3"):
+        store.load_article(path)
+
+
+def test_diff_counts_added_updated_and_removed_per_article():
+    mentions = store.load_article(LAYOFF)
+    edited = [replace(mentions[0], text="edited"), *mentions[2:]]
+    changes = store.diff({"a": mentions}, {"a": edited, "b": mentions[:1]})
+    assert changes["a"] == Counter(updated=1, removed=1)
+    assert changes["b"] == Counter(added=1)
+
+
+# --- targets and aliases -----------------------------------------------------
+
+
+@pytest.fixture
+def resolver() -> TargetResolver:
+    aliases = {
+        "https://reconnect.example/2026/01/old-name.html": "reconnect-without-the-awkwardness",
+        "https://old-blog.example/posts/42": "networking-is-a-two-way-street",
+    }
+    return TargetResolver("https://reconnect.example", "{slug}/", aliases)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://reconnect.example/reconnect-without-the-awkwardness/",
+        "http://reconnect.example/reconnect-without-the-awkwardness/",
+        "https://www.reconnect.example/reconnect-without-the-awkwardness",
+        "https://reconnect.example/reconnect-without-the-awkwardness/index.html",
+        "https://reconnect.example/reconnect-without-the-awkwardness/?utm_source=x#mentions",
+        "http://reconnect.example/2026/01/old-name.html",
+        "/reconnect-without-the-awkwardness/",
+    ],
+)
+def test_variants_and_aliases_of_an_article_url_find_its_slug(resolver, url):
+    assert resolver.slug_for(url) == "reconnect-without-the-awkwardness"
+
+
+def test_an_alias_on_another_host_finds_its_slug(resolver):
+    assert (
+        resolver.slug_for("http://old-blog.example/posts/42/") == "networking-is-a-two-way-street"
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://elsewhere.example/reconnect-without-the-awkwardness/",
+        "https://reconnect.example/",
+        "https://reconnect.example/category/networking/",
+    ],
+)
+def test_urls_that_are_not_our_articles_have_no_slug(resolver, url):
+    assert resolver.slug_for(url) is None
+
+
+def test_a_file_named_for_an_old_slug_follows_an_alias_of_its_url():
+    resolver = TargetResolver("", "{slug}/", {"/old-slug/": "new-slug"})
+    assert resolver.follow("old-slug") == "new-slug"
+    assert resolver.follow("other") == "other"
+
+
+def test_an_article_url_pattern_with_dates_still_finds_the_slug():
+    resolver = TargetResolver("https://r.example", "{date:%Y}/{date:%m}/{slug}.html", {})
+    assert resolver.slug_for("https://r.example/2026/01/reconnect.html") == "reconnect"
+    assert resolver.slug_for("https://r.example/reconnect.html") is None
+
+
+# --- moderation -------------------------------------------------------------------
+
+
+def test_moderation_blocks_domains_with_subdomains_sources_and_authors():
+    layoff = {m.id: m for m in store.load_article(LAYOFF)}
+    moderation = parse_moderation(
+        {
+            "block_domains": ["twitter.com"],
+            "block_sources": ["https://kj.example.org/replies/1/"],
+            "block_authors": ["https://MASTODON.example/@annie"],
+            "hide_ids": ["wmio:501"],
+        },
+        "moderation",
+    )
+    blocked = {i for i, m in layoff.items() if moderation.blocks(m)}
+    assert blocked == {
+        "import:twitter:1001", "import:twitter:1002", "import:twitter:1003",
+        "import:twitter:1004", "manual:reply-1", "wmio:500",
+    }  # fmt: skip
+    assert not moderation.shows(layoff["wmio:501"])
+    assert moderation.shows(layoff["wmio:502"])
+
+
+def test_a_moderation_file_with_an_unknown_key_is_refused():
+    with pytest.raises(ValueError, match=r"^_moderation.json: unknown key\(s\) block_domain$"):
+        parse_moderation({"block_domain": ["x.example"]}, "_moderation.json")
+
+
+def test_a_missing_moderation_file_blocks_nothing(tmp_path):
+    layoff = store.load_article(LAYOFF)
+    assert all(store.load_moderation(tmp_path).shows(m) for m in layoff)
+
+
+# --- settings -------------------------------------------------------------------------
+
+
+def test_settings_default_to_documented_values():
+    settings = load_settings(None)
+    assert settings.path == DEFAULTS["path"] == "mentions"
+    assert (settings.max_names, settings.quote_length, settings.fold_after) == (5, 280, 8)
+    assert settings.avatar_allow_private_hosts is False
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"fold_afer": 3}, r": unknown key\(s\): fold_afer"),
+        ({"fold_after": "8"}, r"\['fold_after'\] has the wrong type"),
+        ({"fold_after": 0}, r"\['fold_after'\] must be positive"),
+        ({"max_names": True}, r"\['max_names'\] must not be a boolean"),
+        ({"api_url": "ftp://webmention.io/api"}, r"\['api_url'\] must be an http\(s\) URL"),
+        ({"path": ""}, r"\['path'\] must not be empty"),
+    ],
+)
+def test_a_bad_setting_is_refused_naming_the_key(raw, message):
+    with pytest.raises(ValueError, match=rf"^MENTIONS{message}"):
+        load_settings(raw)
