@@ -1,0 +1,140 @@
+"""`python -m linkbacks send`: the command line, and its glue to Pelican.
+
+This is the only module of the package that imports Pelican: it reads the
+publish settings with `read_settings` and asks Pelican's own ArticlesGenerator
+which articles are published (URL, output file, title, summary, `Trackback`
+metadata), exactly as the build saw them. The pages themselves are read from
+the built output directory, so what gets notified is what was deployed.
+"""
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican.generators import ArticlesGenerator
+from pelican.settings import read_settings
+
+from .fetch import Client
+from .links import plain_text, trackback_urls
+from .run import Article, send_all
+from .settings import load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; return the exit status (0 done, 2 bad settings or input)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m linkbacks",
+        description="Notify the pages our published articles link to (Webmention, "
+        "Pingback, explicit Trackback). Run after each deploy.",
+    )
+    parser.add_argument(
+        "--settings", default="publishconf.py", help="Pelican settings file (default: %(default)s)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    send = commands.add_parser("send", help="send what is due and record it in the outbox")
+    send.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="discover endpoints and print TARGET -> ENDPOINT (protocol); send nothing",
+    )
+    send.add_argument("--output", help="built site to read (default: the settings' OUTPUT_PATH)")
+    send.add_argument("--siteurl", help="public site URL (default: the settings' SITEURL)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="linkbacks: %(message)s")
+
+    path = Path(args.settings)
+    try:
+        settings = _read_settings(path, args.siteurl)
+        linkbacks = load_settings(settings.get("LINKBACKS"), path.resolve().parent)
+        output_dir = Path(args.output or settings["OUTPUT_PATH"])
+        articles = [_article(a, settings["SITEURL"], output_dir) for a in _published(settings)]
+    except (OSError, ValueError) as error:
+        print(f"linkbacks: error: {error}", file=sys.stderr)
+        return 2
+    client = Client(
+        user_agent=linkbacks.user_agent,
+        max_bytes=linkbacks.max_bytes,
+        max_redirects=linkbacks.max_redirects,
+        allow_networks=linkbacks.allow_networks,
+    )
+    try:
+        counts = send_all(
+            articles,
+            settings=linkbacks,
+            siteurl=settings["SITEURL"],
+            blog_name=settings["SITENAME"],
+            client=client,
+            dry_run=args.dry_run,
+            report=print,
+        )
+    except (OSError, ValueError) as error:
+        print(f"linkbacks: error: {error}", file=sys.stderr)
+        return 2
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing due"
+    logging.getLogger(__name__).info("%s%s", "dry run: " if args.dry_run else "", summary)
+    return 0
+
+
+def _read_settings(path: Path, siteurl: str | None) -> dict:
+    if not path.is_file():
+        raise ValueError(f"settings file {path} not found")
+    # publishconf.py imports pelicanconf from its own directory.
+    settings_dir = str(path.resolve().parent)
+    if settings_dir not in sys.path:
+        sys.path.insert(0, settings_dir)
+    override = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
+    if siteurl:
+        override["SITEURL"] = siteurl.rstrip("/")
+    settings = read_settings(str(path), override=override)
+    parts = urlsplit(settings["SITEURL"])
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(
+            f"SITEURL {settings['SITEURL']!r} is not an absolute http(s) URL: "
+            "use the publish settings or pass --siteurl"
+        )
+    return settings
+
+
+def _published(settings: dict) -> list:
+    """Pelican's published articles, read from the content as the build reads them."""
+    context = {
+        **settings,
+        "generated_content": {},
+        "static_links": set(),
+        "static_content": {},
+        "localsiteurl": settings["SITEURL"],
+    }
+    generator = ArticlesGenerator(
+        context=context,
+        settings=settings,
+        path=settings["PATH"],
+        theme=settings["THEME"],
+        output_path=settings["OUTPUT_PATH"],
+    )
+    generator.generate_context()
+    # Hidden articles are unlisted but live, so their links are public too.
+    return [
+        *generator.articles,
+        *generator.translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+    ]
+
+
+def _article(article, siteurl: str, output_dir: Path) -> Article:
+    page = output_dir / article.save_as
+    if not page.is_file():
+        raise ValueError(f"{page} not found: build the site with `make publish` first")
+    try:
+        trackbacks = trackback_urls(article.metadata.get("trackback", ""))
+    except ValueError as error:
+        raise ValueError(f"{article.source_path}: {error}") from None
+    return Article(
+        url=f"{siteurl}/{article.url}",
+        page=page,
+        title=plain_text(article.title),
+        excerpt=plain_text(getattr(article, "summary", "") or ""),
+        trackbacks=trackbacks,
+    )

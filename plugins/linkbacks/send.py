@@ -1,0 +1,145 @@
+"""Notify one target: discover its endpoint, then Webmention, else Pingback; or Trackback.
+
+A target that announces a Webmention endpoint gets a Webmention and nothing
+else, so no receiver is notified twice. Pingback is the fallback; Trackback is
+only ever sent to a ping URL an article names explicitly.
+
+Every outcome says whether it is final: `sent`, `failed` (4xx, a refusal, a
+fault: trying again would not help), `retry` (5xx, 408, 429, timeouts, network
+errors) or `no-endpoint`.
+"""
+
+import xml.etree.ElementTree as ET
+import xmlrpc.client
+from dataclasses import dataclass
+from urllib.parse import urlencode, urljoin
+from xml.parsers.expat import ExpatError
+
+from .discovery import discover
+from .fetch import Client, Deadline, Response
+from .guard import FetchError
+
+FORM = "application/x-www-form-urlencoded; charset=utf-8"
+PINGBACK_ALREADY_REGISTERED = 48
+PINGBACK_UPSTREAM_ERROR = 50
+# Client errors that mean "not now" rather than "never".
+_RETRYABLE_4XX = frozenset({408, 429})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened (or, in a dry run, would happen) for one target."""
+
+    protocol: str  # webmention | pingback | trackback | none
+    endpoint: str | None
+    status: str  # sent | failed | retry | no-endpoint | planned
+    detail: str
+    location: str | None = None
+
+
+def notify(client: Client, source: str, target: str, deadline: Deadline, dry_run: bool) -> Outcome:
+    """Discover `target`'s endpoint and tell it that `source` links to it."""
+    try:
+        page = client.get(target, deadline)
+    except FetchError as error:
+        return _error_outcome("none", None, error)
+    if not 200 <= page.status < 300:
+        return Outcome("none", None, _status_class(page.status), f"target answered {page.status}")
+    endpoints = discover(page)
+    if endpoints.webmention:
+        protocol, endpoint, send = "webmention", endpoints.webmention, send_webmention
+    elif endpoints.pingback:
+        protocol, endpoint, send = "pingback", endpoints.pingback, send_pingback
+    else:
+        detail = "no endpoint" + (" (page cut at the size limit)" if page.truncated else "")
+        return Outcome("none", None, "no-endpoint", detail)
+    if dry_run:
+        return Outcome(protocol, endpoint, "planned", "dry run")
+    return send(client, endpoint, source, target, deadline)
+
+
+def send_webmention(
+    client: Client, endpoint: str, source: str, target: str, deadline: Deadline
+) -> Outcome:
+    """POST `source` and `target`, form-encoded; any 2xx is success."""
+    body = urlencode({"source": source, "target": target}).encode("ascii")
+    response = _post_ok(client, endpoint, body, FORM, deadline, "webmention")
+    if isinstance(response, Outcome):
+        return response
+    location = response.headers.get("Location")
+    return Outcome(
+        "webmention",
+        endpoint,
+        "sent",
+        str(response.status),
+        urljoin(endpoint, location.strip()) if location else None,
+    )
+
+
+def send_pingback(
+    client: Client, endpoint: str, source: str, target: str, deadline: Deadline
+) -> Outcome:
+    """Call `pingback.ping(source, target)` over XML-RPC; fault 48 means already done."""
+    body = xmlrpc.client.dumps((source, target), "pingback.ping", encoding="utf-8")
+    response = _post_ok(client, endpoint, body.encode("utf-8"), "text/xml", deadline, "pingback")
+    if isinstance(response, Outcome):
+        return response
+    try:
+        (result,), _method = xmlrpc.client.loads(response.body)
+    except xmlrpc.client.Fault as fault:
+        if fault.faultCode == PINGBACK_ALREADY_REGISTERED:
+            return Outcome("pingback", endpoint, "sent", "fault 48: already registered")
+        status = "retry" if fault.faultCode == PINGBACK_UPSTREAM_ERROR else "failed"
+        return Outcome(
+            "pingback", endpoint, status, f"fault {fault.faultCode}: {fault.faultString}"
+        )
+    except (ExpatError, ValueError, TypeError):
+        return Outcome("pingback", endpoint, "failed", "malformed XML-RPC response")
+    return Outcome("pingback", endpoint, "sent", str(result)[:200])
+
+
+def send_trackback(
+    client: Client,
+    ping_url: str,
+    *,
+    source: str,
+    title: str,
+    excerpt: str,
+    blog_name: str,
+    deadline: Deadline,
+) -> Outcome:
+    """The Trackback 1.2 ping: a form POST answered by `<error>0</error>` on success."""
+    fields = {"url": source, "title": title, "excerpt": excerpt, "blog_name": blog_name}
+    body = urlencode(fields).encode("ascii")
+    response = _post_ok(client, ping_url, body, FORM, deadline, "trackback")
+    if isinstance(response, Outcome):
+        return response
+    try:
+        root = ET.fromstring(response.body)
+    except ET.ParseError:
+        return Outcome("trackback", ping_url, "failed", "malformed Trackback response")
+    if (root.findtext("error") or "").strip() == "0":
+        return Outcome("trackback", ping_url, "sent", "error 0")
+    message = (root.findtext("message") or "no message").strip()
+    return Outcome("trackback", ping_url, "failed", f"error: {message[:200]}")
+
+
+def _post_ok(
+    client: Client, url: str, body: bytes, content_type: str, deadline: Deadline, protocol: str
+) -> Response | Outcome:
+    """POST and return the response if it is 2xx, else the Outcome to record."""
+    try:
+        response = client.post(url, body, content_type, deadline)
+    except FetchError as error:
+        return _error_outcome(protocol, url, error)
+    if 200 <= response.status < 300:
+        return response
+    return Outcome(protocol, url, _status_class(response.status), str(response.status))
+
+
+def _status_class(status: int) -> str:
+    return "retry" if status >= 500 or status in _RETRYABLE_4XX else "failed"
+
+
+def _error_outcome(protocol: str, endpoint: str | None, error: FetchError) -> Outcome:
+    return Outcome(protocol, endpoint, "retry" if error.retryable else "failed", str(error))
