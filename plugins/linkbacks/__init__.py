@@ -7,9 +7,11 @@ build must stay offline. It is therefore not a Pelican plugin: there is no
 `register()` and the package is not listed in `PLUGINS`.
 
 Modules: `settings` (the `LINKBACKS` dict), `links` (what an article page links
-to), `guard` (which URLs may be contacted at all), `fetch` (HTTP within time and
-size limits, to checked addresses only), `discovery` (Webmention and Pingback
-endpoints), `send` (the three protocols), `outbox` (the state file that makes
-runs idempotent), `run` (one pass over the articles) and `cli` (arguments, and
-the only Pelican import).
+to), `discovery` (Webmention and Pingback endpoints), `send` (the three
+protocols), `outbox` (the state file that makes runs idempotent), `run` (one
+pass over the articles) and `cli` (arguments, and the only Pelican import).
+Every request goes through the shared `safe_http` package (plugins/safe_http),
+which the mentions sync uses too: the SSRF guard (which URLs may be contacted
+at all) and the client (HTTP within time and size limits, to checked addresses
+only).
 """

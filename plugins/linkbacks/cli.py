@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
+from safe_http import Client
 
-from .fetch import Client
 from .links import plain_text, trackback_urls
 from .run import Article, send_all
 from .settings import load_settings

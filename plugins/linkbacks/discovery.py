@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
-
-from .fetch import Response
+from safe_http import Response
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 

@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from safe_http import Client, Deadline
+
 from . import outbox
-from .fetch import Client, Deadline
 from .links import read_article
 from .send import Outcome, notify, send_trackback
 from .settings import LinkbacksSettings

@@ -15,15 +15,13 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urljoin
 from xml.parsers.expat import ExpatError
 
+from safe_http import Client, Deadline, FetchError, Response, retryable_status
+
 from .discovery import discover
-from .fetch import Client, Deadline, Response
-from .guard import FetchError
 
 FORM = "application/x-www-form-urlencoded; charset=utf-8"
 PINGBACK_ALREADY_REGISTERED = 48
 PINGBACK_UPSTREAM_ERROR = 50
-# Client errors that mean "not now" rather than "never".
-_RETRYABLE_4XX = frozenset({408, 429})
 
 
 @dataclass(frozen=True)
@@ -138,7 +136,7 @@ def _post_ok(
 
 
 def _status_class(status: int) -> str:
-    return "retry" if status >= 500 or status in _RETRYABLE_4XX else "failed"
+    return "retry" if retryable_status(status) else "failed"
 
 
 def _error_outcome(protocol: str, endpoint: str | None, error: FetchError) -> Outcome:

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .guard import IPNetwork
+from safe_http import IPNetwork
 
 DEFAULT_IGNORE = (r"\.(?:pdf|png|jpe?g|gif|webp|avif|svg|mp3|mp4|webm|zip|gz)(?:[?#]|$)",)
 

@@ -1,7 +1,8 @@
 """Local copies of author photos, so pages never load an image from another host.
 
 Only complete PNG, JPEG, GIF and WebP files within the size limits are kept
-(never SVG, which can carry script), named by a hash of their bytes.
+(never SVG, which can carry script), named by a hash of their bytes. The
+download itself (public hosts only, the byte limit) is `downloads.avatar_fetcher`.
 """
 
 import hashlib
@@ -10,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .fetch import FetchError, Response
+from safe_http import FetchError, Response
+
 from .model import Mention
 
-ACCEPT = "image/png, image/jpeg, image/gif, image/webp"
 _SOF_MARKERS = set(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 
 
@@ -47,13 +48,11 @@ def image_info(data: bytes) -> tuple[str, int, int]:
     raise ValueError("not a PNG, JPEG, GIF or WebP image")
 
 
-def check_avatar(response: Response, max_bytes: int, max_side: int) -> str:
+def check_avatar(media_type: str, body: bytes, max_side: int) -> str:
     """The file extension for a downloaded avatar; ValueError naming why it is refused."""
-    if not response.content_type.startswith("image/") or "svg" in response.content_type:
-        raise ValueError(f"content type {response.content_type!r} is not a raster image")
-    if len(response.body) > max_bytes:
-        raise ValueError(f"larger than {max_bytes} bytes")
-    extension, width, height = image_info(response.body)
+    if not media_type.startswith("image/") or "svg" in media_type:
+        raise ValueError(f"content type {media_type!r} is not a raster image")
+    extension, width, height = image_info(body)
     if max(width, height) > max_side:
         raise ValueError(f"{width}x{height} is larger than {max_side}x{max_side}")
     return extension
@@ -64,13 +63,13 @@ def collect_avatars(
     avatars_dir: Path,
     download: Callable[[str], Response],
     *,
-    max_bytes: int,
     max_side: int,
 ) -> AvatarResult:
     """Download each author photo that has no local copy yet, once per URL.
 
-    A refused or failed photo is reported and left without a copy (the page
-    shows initials); it never fails the sync.
+    `download` returns a complete 2xx response within the byte limit or raises
+    FetchError. A refused or failed photo is reported and left without a copy
+    (the page shows initials); it never fails the sync.
     """
     wanted = sorted(
         {
@@ -86,7 +85,7 @@ def collect_avatars(
     for url in wanted:
         try:
             response = download(url)
-            extension = check_avatar(response, max_bytes, max_side)
+            extension = check_avatar(response.media_type, response.body, max_side)
         except (FetchError, ValueError) as error:
             problems.append(f"avatar {url}: {error}")
             continue

@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import store
-from .avatars import ACCEPT, collect_avatars
-from .fetch import FetchError, Response, fetch, refuse_private_hosts
+from .avatars import collect_avatars
+from .downloads import api_fetcher, avatar_fetcher
 from .importer import read_rows, to_mention
 from .model import Mention
 from .moderation import Moderation
@@ -48,21 +48,8 @@ def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Ou
     current, resolver, moderation = _load(project)
     stored_since_id = store.load_since_id(project.store_dir)
     since_id = None if full else stored_since_id
-
-    def api_get(url: str) -> bytes:
-        try:
-            response = fetch(
-                url,
-                timeout=settings.timeout,
-                max_bytes=settings.max_response_bytes,
-                accept="application/json",
-            )
-        except FetchError as error:
-            raise SyncError(f"webmention.io API: {error}") from None
-        return response.body
-
     entries = fetch_entries(
-        api_get,
+        api_fetcher(settings),
         settings.api_url,
         domain=domain,
         token=token,
@@ -90,8 +77,7 @@ def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Ou
         result = collect_avatars(
             updated,
             project.avatars_dir,
-            lambda url: _avatar_get(url, settings),
-            max_bytes=settings.avatar_max_bytes,
+            avatar_fetcher(settings),
             max_side=settings.avatar_max_side,
         )
         updated, files = result.store, result.files
@@ -166,13 +152,3 @@ def _write(
         )
     if not changes:
         out("no changes")
-
-
-def _avatar_get(url: str, settings: MentionsSettings) -> Response:
-    return fetch(
-        url,
-        timeout=settings.timeout,
-        max_bytes=settings.avatar_max_bytes,
-        accept=ACCEPT,
-        allow_url=None if settings.avatar_allow_private_hosts else refuse_private_hosts,
-    )

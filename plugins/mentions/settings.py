@@ -6,18 +6,22 @@ Keys (all optional):
         photos, relative to PATH; must lie inside a STATIC_PATHS entry so
         Pelican publishes it.
     api_url (str, "https://webmention.io/api/mentions.jf2"): the JF2 API
-        endpoint; tests point it at a loopback server.
+        endpoint. It is fetched through the public-only guard (downloads.py);
+        an IP address written literally here is the one exception, which is
+        how tests point it at a loopback server.
     domain (str or None, None): the webmention.io domain to read; None means
         the host of SITEURL in the settings file the command reads.
     per_page (int, 100): mentions asked for per API page.
     max_pages (int, 100): a sync needing more pages than this fails.
-    timeout (float, 30.0): seconds one HTTP request may take, in total.
+    timeout (float, 30.0): seconds one HTTP request may take, in total,
+        redirects included.
     max_response_bytes (int, 20 MiB): a larger API response is refused.
     max_text (int, 2000): stored text is cut to this many characters.
     avatar_max_bytes (int, 65536): a larger avatar is refused.
     avatar_max_side (int, 512): an avatar wider or taller than this is refused.
     avatar_allow_private_hosts (bool, False): allow avatar downloads from
-        loopback and private addresses; only tests turn this on.
+        loopback and private networks (downloads.PRIVATE_NETWORKS; never
+        link-local); only tests turn this on.
     max_names (int, 5): names in a "mentioned on ... by" sentence before
         "and N others".
     quote_length (int, 280): the quoted text and excerpts are cut near this length.

@@ -1,44 +1,19 @@
 """Fixtures for the linkbacks tests: a loopback server, a client allowed to reach it.
 
-On top of the suite-wide guard on connections, name resolution is guarded
-here: looking up any host name but `localhost` fails, so no DNS query ever
-leaves the machine either. Tests that need names use a stub resolver.
+The server and the guard on name resolution come from the safe_http tests
+(tests/safe_http/loopback_server.py): no DNS query ever leaves the machine.
 """
 
-import ipaddress
-import socket
-
 import pytest
-from linkback_server import LoopbackServer, start, stop
-from linkbacks.fetch import Client
 from linkbacks.settings import load_settings
+from safe_http import Client
+
+from tests.safe_http.loopback_server import no_outside_dns, server
+
+# pytest finds the imported fixtures by name; __all__ tells linters the imports are used.
+__all__ = ["client", "no_outside_dns", "server", "settings"]
 
 LOOPBACK_ONLY = {"allow_networks": ["127.0.0.1/32"]}
-
-_real_getaddrinfo = socket.getaddrinfo
-
-
-def _guarded_getaddrinfo(host, *args, **kwargs):
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        if host != "localhost":
-            raise socket.gaierror(socket.EAI_NONAME, f"test tried to resolve {host!r}") from None
-    return _real_getaddrinfo(host, *args, **kwargs)
-
-
-@pytest.fixture(autouse=True)
-def no_outside_dns(monkeypatch):
-    """Refuse to look up any name but `localhost`; address literals need no lookup."""
-    monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
-
-
-@pytest.fixture
-def server() -> LoopbackServer:
-    """A fresh loopback HTTP server with no routes; it logs every request."""
-    running = start()
-    yield running
-    stop(running)
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from linkback_server import Reply
 from linkbacks.cli import main
 from linkbacks.links import is_external
+
+from tests.safe_http.loopback_server import Reply
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]

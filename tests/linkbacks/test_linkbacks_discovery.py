@@ -5,10 +5,11 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from linkback_server import Reply
 from linkbacks.discovery import discover, link_header_values
-from linkbacks.fetch import Deadline
 from linkbacks.send import notify
+from safe_http import Deadline
+
+from tests.safe_http.loopback_server import Reply
 
 FIXTURES = Path(__file__).parent / "fixtures" / "discovery"
 CASES = json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8"))

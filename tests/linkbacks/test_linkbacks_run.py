@@ -5,8 +5,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from linkback_server import Reply
 from linkbacks.run import Article, send_all
+
+from tests.safe_http.loopback_server import Reply
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 SITEURL = "https://reconnect.example"

@@ -6,9 +6,10 @@ from urllib.parse import parse_qs
 from xmlrpc.server import SimpleXMLRPCServer
 
 import pytest
-from linkback_server import Reply
-from linkbacks.fetch import Deadline
 from linkbacks.send import notify, send_trackback
+from safe_http import Deadline
+
+from tests.safe_http.loopback_server import Reply, drip
 
 SOURCE = "https://reconnect.example/asking-for-a-referral-without-using-people/"
 WEBMENTION_PAGE = Reply(headers=(("Link", "</endpoint>; rel=webmention"),), body=b"<p>post</p>")
@@ -58,6 +59,23 @@ def test_client_errors_are_final_and_server_errors_are_retried(server, client, s
 def test_a_missing_target_page_is_final(server, client):
     outcome = notify(client, SOURCE, server.url("/gone"), Deadline(5), dry_run=False)
     assert (outcome.status, outcome.detail) == ("failed", "target answered 404")
+
+
+def test_a_private_endpoint_gets_no_post_and_is_not_retried(server, client):
+    """The guard (tests/safe_http) refuses it; here, the refusal is a final failure."""
+    server.routes["/post"] = Reply(
+        headers=(("Link", "<http://169.254.169.254/wm>; rel=webmention"),)
+    )
+    outcome = notify(client, SOURCE, server.url("/post"), Deadline(5), dry_run=False)
+    assert (outcome.protocol, outcome.status) == ("webmention", "failed")
+    assert "refusing" in outcome.detail
+    assert server.posts() == []
+
+
+def test_a_slow_target_is_recorded_for_a_retry(server, client):
+    server.routes["/slow"] = drip(headers_first=True)
+    outcome = notify(client, SOURCE, server.url("/slow"), Deadline(1.0), dry_run=False)
+    assert outcome.status == "retry"
 
 
 @pytest.fixture

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from mentions.avatars import check_avatar, image_info
 from mentions.cli import main
-from mentions.fetch import FetchError, Response, refuse_private_hosts
+from mentions.downloads import avatar_fetcher
+from mentions.settings import load_settings
+from safe_http import Refused
 
 IMAGES = Path(__file__).parent / "fixtures" / "images"
 
@@ -37,15 +39,13 @@ def test_truncated_images_are_refused(name):
         image_info(data[: len(data) - 3])
 
 
-def test_an_avatar_must_be_small_in_bytes_and_pixels():
+def test_an_avatar_must_be_a_small_raster_image():
     png = (IMAGES / "avatar.png").read_bytes()
-    assert check_avatar(Response(200, "image/png", png), max_bytes=1000, max_side=48) == "png"
-    with pytest.raises(ValueError, match="larger than 100 bytes"):
-        check_avatar(Response(200, "image/png", png), max_bytes=100, max_side=48)
+    assert check_avatar("image/png", png, max_side=48) == "png"
     with pytest.raises(ValueError, match="48x40 is larger than 32x32"):
-        check_avatar(Response(200, "image/png", png), max_bytes=1000, max_side=32)
+        check_avatar("image/png", png, max_side=32)
     with pytest.raises(ValueError, match="not a raster image"):
-        check_avatar(Response(200, "image/svg+xml", png), max_bytes=1000, max_side=48)
+        check_avatar("image/svg+xml", png, max_side=48)
 
 
 @pytest.mark.parametrize(
@@ -62,8 +62,17 @@ def test_an_avatar_must_be_small_in_bytes_and_pixels():
     ],
 )
 def test_photo_urls_on_private_hosts_or_other_schemes_are_refused(url):
-    with pytest.raises(FetchError):
-        refuse_private_hosts(url)
+    """Refused by the guard before any connection (safe_http), with the default settings."""
+    with pytest.raises(Refused):
+        avatar_fetcher(load_settings({}))(url)
+
+
+def test_the_test_setting_opens_loopback_and_private_networks_but_not_link_local():
+    download = avatar_fetcher(load_settings({"avatar_allow_private_hosts": True}))
+    with pytest.raises(Refused, match=r"169\.254\.169\.254"):
+        download("http://169.254.169.254/latest/meta-data/")
+    with pytest.raises(Refused, match=r"100\.64\.0\.1"):
+        download("http://100.64.0.1/a.png")
 
 
 def _with_photos(fake_api) -> dict[int, str]:
@@ -121,5 +130,14 @@ def test_avatars_from_loopback_are_refused_unless_tests_allow_them(
     assert main(["--settings", str(project.settings), "sync", "--avatars"]) == 0
     assert fake_api.photo_requests() == 0
     assert not project.avatars.exists()
-    assert "private or local address" in capsys.readouterr().out
+    assert "refusing 127.0.0.1: resolves to non-public address" in capsys.readouterr().out
     assert json.loads((project.store / "_state.json").read_text()) == {"since_id": 114}
+
+
+def test_a_photo_over_the_byte_limit_is_refused(project, fake_api, token, capsys):
+    _with_photos(fake_api)
+    project.write_settings(avatar_max_bytes=100)
+    assert main(["--settings", str(project.settings), "sync", "--avatars"]) == 0
+    assert not project.avatars.exists()
+    assert "amara.png: response larger than 100 bytes" in capsys.readouterr().out
+    assert _avatars(project, "reconnect-without-the-awkwardness")["wmio:101"] is None

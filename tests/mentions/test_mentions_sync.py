@@ -177,8 +177,12 @@ FAILURES = {
         Response('{"children": [{"wm-id": "x"}]}', content_type="application/json"),
         "children[0].wm-id",
     ),
-    "slow response": (_slow(1.0), "within 0.3 s"),
-    "slow drip": (_drip, "within 0.3 s"),
+    "slow response": (_slow(1.0), "timed out after 0.3 s"),
+    "slow drip": (_drip, "timed out after 0.3 s"),
+    "oversized page": (
+        Response('{"type": "feed", "children": []}' + " " * 200_000, mimetype="application/json"),
+        "response larger than 100000 bytes",
+    ),
 }
 
 
@@ -186,7 +190,7 @@ FAILURES = {
 def test_any_bad_page_fails_the_sync_and_leaves_the_store_unchanged(
     project, fake_api, token, capsys, failure
 ):
-    project.write_settings(timeout=0.3)
+    project.write_settings(timeout=0.3, max_response_bytes=100_000)
     sync(project)
     before = project.snapshot()
     capsys.readouterr()
@@ -200,7 +204,34 @@ def test_any_bad_page_fails_the_sync_and_leaves_the_store_unchanged(
     lines = output.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("mentions sync: error: ")
     assert reason in lines[0]
+    # Not even redacted by the command line: no message ever held the token.
     assert token not in output.out + output.err
+    assert "[token]" not in output.out + output.err
+
+
+def test_the_api_is_fetched_from_public_addresses_only(project, fake_api, token, capsys):
+    """Only an address written literally in api_url is trusted (tests); a name never is."""
+    project.write_settings(api_url=fake_api.api_url.replace("127.0.0.1", "localhost"))
+    before = project.snapshot()
+    assert sync(project) == 2
+    assert "refusing localhost: resolves to non-public address" in capsys.readouterr().err
+    assert fake_api.requests == []
+    assert project.snapshot() == before
+
+
+def test_an_api_redirect_into_a_private_network_is_refused_without_the_token(
+    project, fake_api, token, capsys
+):
+    location = f"http://10.0.0.1/api/mentions.jf2?token={token}"
+    fake_api.failures[0] = Response(status=302, headers={"Location": location})
+    before = project.snapshot()
+    assert sync(project) == 2
+    assert project.snapshot() == before
+    # Exactly this line: the token is neither printed nor redacted out of it.
+    assert capsys.readouterr().err.strip() == (
+        "mentions sync: error: webmention.io API: "
+        "refusing 10.0.0.1: resolves to non-public address 10.0.0.1"
+    )
 
 
 def test_a_bad_token_is_reported_without_printing_it(project, fake_api, monkeypatch, capsys):

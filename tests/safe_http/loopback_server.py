@@ -1,18 +1,28 @@
-"""A loopback HTTP server for the linkbacks tests: canned replies, and a log of requests.
+"""A loopback HTTP server for the tests of outgoing HTTP (safe_http, linkbacks).
 
 Routes map a path (without query) to a `Reply` or to a function that writes the
-raw answer itself (slow drips, endless bodies). Every request is logged, so a
-test can assert exactly which requests a run made, and that a second run made
-none.
+raw answer itself (`drip`, `endless`). Every request is logged, so a test can
+assert exactly which requests a run made, and that a second run made none.
+
+The fixtures `server` and `no_outside_dns` are imported by the conftest of each
+test directory that uses them. On top of the suite-wide guard on connections,
+`no_outside_dns` guards name resolution: looking up any host name but
+`localhost` fails, so no DNS query ever leaves the machine either. Tests that
+need names use a stub resolver.
 """
 
+import ipaddress
+import socket
 import ssl
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
+
+import pytest
 
 
 @dataclass(frozen=True)
@@ -110,3 +120,53 @@ def start(tls: ssl.SSLContext | None = None) -> LoopbackServer:
 def stop(server: LoopbackServer) -> None:
     server.httpd.shutdown()
     server.httpd.server_close()
+
+
+@pytest.fixture
+def server() -> LoopbackServer:
+    """A fresh loopback HTTP server with no routes; it logs every request."""
+    running = start()
+    yield running
+    stop(running)
+
+
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        if host != "localhost":
+            raise socket.gaierror(socket.EAI_NONAME, f"test tried to resolve {host!r}") from None
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def no_outside_dns(monkeypatch):
+    """Refuse to look up any name but `localhost`; address literals need no lookup."""
+    monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
+
+
+def drip(headers_first: bool):
+    """A route writing its answer one byte every 0.2 s (after the headers, or from the start)."""
+
+    def route(handler):
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 200\r\n\r\n"
+        if headers_first:
+            handler.wfile.write(head)
+            head = b""
+        for byte in head + b"x" * 200:
+            handler.wfile.write(bytes([byte]))
+            time.sleep(0.2)
+
+    return route
+
+
+def endless(handler):
+    """Announce a terabyte, then send data until the client hangs up (or 8 MiB)."""
+    handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+    handler.wfile.write(b"Content-Length: 1000000000000\r\n\r\n")
+    chunk = b"<p>" + b"x" * 65533
+    for _ in range(128):
+        handler.wfile.write(chunk)

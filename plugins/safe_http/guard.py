@@ -1,11 +1,15 @@
-"""The SSRF guard: which URLs the command may contact at all.
+"""The SSRF guard: which URLs may be contacted at all.
 
 Only http and https. The host name is resolved and *every* address it resolves
 to must be public: not loopback, private, link-local, unspecified, multicast,
 reserved or shared (carrier NAT), and not one of those wrapped in an IPv6 form
-(IPv4-mapped, 6to4, NAT64). Addresses inside an explicitly allowed network
-(`LINKBACKS["allow_networks"]`, for tests) pass. The checks run before any
-connection, for every target, every redirect hop and every endpoint.
+(IPv4-mapped, 6to4, NAT64). Addresses inside a network the caller allows pass;
+only tests allow any (`LINKBACKS["allow_networks"]`,
+`MENTIONS["avatar_allow_private_hosts"]`). `fetch.Client` runs the check before
+every connection: each URL, each redirect hop, each endpoint.
+
+Messages name the host at most, never the URL: a URL may carry a secret in its
+query string (the webmention.io token does).
 """
 
 import ipaddress
@@ -64,16 +68,17 @@ def check_url(
     Returns (host, port, addresses) for the connection. Raises Refused, or a
     retryable FetchError when the name does not resolve.
     """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise Refused(f"refusing non-http(s) URL {url}")
     try:
+        parts = urlsplit(url)
+        scheme = parts.scheme
         host = (parts.hostname or "").encode("idna").decode("ascii")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
+        port = parts.port or (443 if scheme == "https" else 80)
     except (UnicodeError, ValueError):
-        raise Refused(f"refusing malformed URL {url}") from None
+        raise Refused("refusing a malformed URL") from None
+    if scheme not in ("http", "https"):
+        raise Refused(f"refusing a non-http(s) URL (scheme {scheme!r})")
     if not host:
-        raise Refused(f"refusing URL without a host {url}")
+        raise Refused("refusing a URL without a host")
     try:
         addresses = resolver(host, port)
     except OSError as error:

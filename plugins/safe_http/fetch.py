@@ -1,12 +1,13 @@
 """An HTTP client that only talks to public addresses, within hard limits.
 
-Every URL, including each redirect hop and every endpoint, first passes
-`guard.check_url`; the connection then goes to the address that was checked,
-so a second DNS answer cannot swap it (DNS rebinding). A `Deadline` bounds the
-whole exchange for one target: each socket read gets only the time that is
-left, so a server dripping one byte at a time is cut off on time. (The DNS
-lookup itself is bounded by the system resolver's own timeout.) Bodies are read
-up to a byte cap, never to the length a server announces.
+Every URL, including each redirect hop, first passes `guard.check_url`; the
+connection then goes to the address that was checked, so a second DNS answer
+cannot swap it (DNS rebinding). A `Deadline` bounds a whole exchange: each
+socket read gets only the time that is left, so a server dripping one byte at a
+time is cut off on time. (The DNS lookup itself is bounded by the system
+resolver's own timeout.) Bodies are read up to a byte cap, never to the length
+a server announces. Like the guard's, this module's messages name the host,
+never the URL.
 
 The standard library's `http.client` does the HTTP; this module only decides
 where it may connect and how long and how much it may read.
@@ -24,14 +25,22 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from .guard import FetchError, IPNetwork, Resolver, check_url, system_resolver
 
+MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Client errors that mean "not now" rather than "never".
+_RETRYABLE_4XX = frozenset({408, 429})
 # Characters allowed as-is in a request target; anything else (spaces, non-ASCII
 # from an IRI in an href) is percent-encoded, existing escapes are kept.
 _TARGET_SAFE = "/%:@!$&'()*+,;=-._~?"
 
 
+def retryable_status(status: int) -> bool:
+    """Whether an HTTP error status may go away if asked again later (5xx, 408, 429)."""
+    return status >= 500 or status in _RETRYABLE_4XX
+
+
 class Deadline:
-    """A fixed amount of wall-clock time, shared by every request for one target."""
+    """A fixed amount of wall-clock time, shared by every request it is passed to."""
 
     def __init__(self, seconds: float) -> None:
         self._end = time.monotonic() + seconds
@@ -47,7 +56,10 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Response:
-    """A response read within the limits; `url` is the final URL after redirects."""
+    """A response read within the limits; `url` is the final URL after redirects.
+
+    `truncated` means the body went on past the byte cap and was cut there.
+    """
 
     url: str
     status: int
@@ -72,8 +84,9 @@ class Response:
 class Client:
     """Fetches and posts under one policy (allowed networks, limits, User-Agent).
 
-    `resolver` and `tls` exist so tests can stand in for DNS and trust a test
-    certificate; the defaults are the system resolver and the system CA store.
+    `allow_networks` lets non-public addresses through (tests only). `resolver`
+    and `tls` exist so tests can stand in for DNS and trust a test certificate;
+    the defaults are the system resolver and the system CA store.
     """
 
     def __init__(
@@ -81,7 +94,7 @@ class Client:
         *,
         user_agent: str,
         max_bytes: int,
-        max_redirects: int,
+        max_redirects: int = MAX_REDIRECTS,
         allow_networks: Sequence[IPNetwork] = (),
         resolver: Resolver = system_resolver,
         tls: ssl.SSLContext | None = None,
@@ -93,10 +106,14 @@ class Client:
         self.resolver = resolver
         self.tls = tls or ssl.create_default_context()
 
-    def get(self, url: str, deadline: Deadline) -> Response:
-        """GET `url`, following at most `max_redirects` redirects, each one checked."""
+    def get(self, url: str, deadline: Deadline, *, accept: str | None = None) -> Response:
+        """GET `url`, following at most `max_redirects` redirects, each one checked.
+
+        `accept`, when given, is sent as the Accept header of every hop.
+        """
+        headers = {"Accept": accept} if accept else {}
         for _hop in range(self.max_redirects + 1):
-            response = self._request("GET", url, b"", {}, deadline)
+            response = self._request("GET", url, b"", headers, deadline)
             location = response.headers.get("Location")
             if response.status not in REDIRECT_STATUSES or not location:
                 return response
@@ -124,14 +141,9 @@ class Client:
             connection.request(method, target, body=body or None, headers=headers)
             raw = connection.getresponse()
             data = raw.read(self.max_bytes)
-            more = raw.length is None or raw.length > 0
-            return Response(
-                url=url,
-                status=raw.status,
-                headers=raw.headers,
-                body=data,
-                truncated=len(data) >= self.max_bytes and more,
-            )
+            # One byte more tells a body that ends exactly at the cap from a longer one.
+            truncated = len(data) == self.max_bytes and bool(raw.read(1))
+            return Response(url, raw.status, raw.headers, data, truncated)
         except FetchError:
             raise
         except TimeoutError:

@@ -1,0 +1,198 @@
+"""The client: pinned connections, deadline, redirect cap, size cap, TLS, headers, messages."""
+
+import socket
+import ssl
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from safe_http import Deadline, FetchError, retryable_status
+
+from tests.safe_http.clients import LOOPBACK, make_client, stub_resolver
+from tests.safe_http.loopback_server import Reply, drip, endless, start, stop
+
+TLS_FIXTURES = Path(__file__).parent / "fixtures" / "tls"
+SECRET = "s3cret-token-77"
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(server):
+    """One lookup per request: no second answer (DNS rebinding) can redirect the connection."""
+    port = server.httpd.server_address[1]
+    calls: list = []
+    client = make_client(
+        allow_networks=LOOPBACK, resolver=stub_resolver({"post.example": ["127.0.0.1"]}, calls)
+    )
+    server.routes["/post"] = Reply(body=b"ok")
+    response = client.get(f"http://post.example:{port}/post", Deadline(5))
+    assert response.body == b"ok"
+    assert calls == ["post.example"]
+    assert server.requests[0].headers["host"] == f"post.example:{port}"
+
+
+def test_every_request_carries_the_user_agent_and_every_hop_the_accept_header(server, client):
+    server.routes["/moved"] = Reply(302, (("Location", "/api"),))
+    server.routes["/api"] = Reply(body=b"{}", content_type="application/json")
+    client.get(server.url("/moved"), Deadline(5), accept="application/json")
+    client.post(server.url("/endpoint"), b"a=1", "application/x-www-form-urlencoded", Deadline(5))
+    assert [r.headers["user-agent"] for r in server.requests] == ["safe-http-tests/1.0"] * 3
+    assert [r.headers.get("accept") for r in server.requests] == [
+        "application/json",
+        "application/json",
+        None,
+    ]
+
+
+def test_a_post_is_not_redirected(server, client):
+    server.post_reply = Reply(307, (("Location", "/elsewhere"),))
+    response = client.post(server.url("/endpoint"), b"a=1", "text/plain", Deadline(5))
+    assert response.status == 307
+    assert [r.path for r in server.requests] == ["/endpoint"]
+
+
+@pytest.mark.parametrize("headers_first", [False, True], ids=["drip-headers", "drip-body"])
+def test_a_slow_drip_is_cut_off_at_the_deadline(server, client, headers_first):
+    server.routes["/slow"] = drip(headers_first)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="timed out") as raised:
+        client.get(server.url("/slow"), Deadline(1.0))
+    assert time.monotonic() - started < 2.0
+    assert raised.value.retryable
+
+
+def test_a_redirect_loop_stops_after_five_redirects(server, client):
+    server.routes["/a"] = Reply(302, (("Location", "/b"),))
+    server.routes["/b"] = Reply(302, (("Location", "/a"),))
+    with pytest.raises(FetchError, match="more than 5 redirects") as raised:
+        client.get(server.url("/a"), Deadline(5))
+    assert len(server.requests) == 6
+    assert not raised.value.retryable
+
+
+def test_five_redirects_are_followed(server, client):
+    for hop in range(5):
+        server.routes[f"/r{hop}"] = Reply(307, (("Location", f"/r{hop + 1}"),))
+    server.routes["/r5"] = Reply(body=b"arrived")
+    response = client.get(server.url("/r0"), Deadline(5))
+    assert (response.body, response.url) == (b"arrived", server.url("/r5"))
+
+
+def test_a_huge_body_is_read_up_to_one_mebibyte_only(server, client):
+    server.routes["/huge"] = endless
+    tracemalloc.start()
+    try:
+        response = client.get(server.url("/huge"), Deadline(5))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(response.body) == 1024 * 1024
+    assert response.truncated
+    assert peak < 4 * 1024 * 1024
+
+
+def chunked(body: bytes):
+    """A route sending `body` chunked, so no length is announced before it ends."""
+
+    def route(handler):
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+        handler.wfile.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body))
+
+    return route
+
+
+@pytest.mark.parametrize("framing", ["content-length", "chunked"])
+def test_a_body_exactly_at_the_cap_is_complete_and_one_byte_more_is_cut(server, framing):
+    client = make_client(allow_networks=LOOPBACK, max_bytes=10)
+    for name, body in (("/exact", b"x" * 10), ("/over", b"x" * 11)):
+        server.routes[name] = chunked(body) if framing == "chunked" else Reply(body=body)
+    exact = client.get(server.url("/exact"), Deadline(5))
+    over = client.get(server.url("/over"), Deadline(5))
+    assert (exact.body, exact.truncated) == (b"x" * 10, False)
+    assert (over.body, over.truncated) == (b"x" * 10, True)
+
+
+@pytest.fixture
+def tls_server():
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(TLS_FIXTURES / "cert.pem", TLS_FIXTURES / "key.pem")
+    running = start(tls=context)
+    running.routes["/post"] = Reply(body=b"secure")
+    yield running
+    stop(running)
+
+
+def client_trusting_test_certificate(host: str):
+    """A client trusting the test certificate, with `host` resolving to 127.0.0.1."""
+    return make_client(
+        allow_networks=LOOPBACK,
+        resolver=stub_resolver({host: ["127.0.0.1"]}),
+        tls=ssl.create_default_context(cafile=str(TLS_FIXTURES / "cert.pem")),
+    )
+
+
+def test_https_works_through_the_checked_address(tls_server):
+    port = tls_server.httpd.server_address[1]
+    client = client_trusting_test_certificate("linkbacks.test")
+    response = client.get(f"https://linkbacks.test:{port}/post", Deadline(5))
+    assert response.body == b"secure"
+
+
+def test_https_checks_the_certificate_against_the_url_host(tls_server):
+    port = tls_server.httpd.server_address[1]
+    client = client_trusting_test_certificate("impostor.test")
+    with pytest.raises(FetchError, match=r"certificate|hostname"):
+        client.get(f"https://impostor.test:{port}/post", Deadline(5))
+
+
+def test_https_rejects_an_untrusted_certificate(tls_server):
+    client = make_client(allow_networks=LOOPBACK)
+    with pytest.raises(FetchError, match="certificate"):
+        client.get(tls_server.url("/post"), Deadline(5))
+    assert tls_server.requests == []
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _not_http(handler):
+    handler.wfile.write(b"NOT HTTP AT ALL\r\n\r\n")
+
+
+# Each case: (URL path and query on the loopback server, or a whole URL; routes to add).
+FAILURES = {
+    "scheme": "ftp://files.example/private-path?token={secret}",
+    "malformed": "http://[::1/private-path?token={secret}",
+    "no host": "http:///private-path?token={secret}",
+    "non-public": "http://10.0.0.1/private-path?token={secret}",
+    "no such name": "http://nowhere.example/private-path?token={secret}",
+    "connection refused": "http://127.0.0.1:{closed}/private-path?token={secret}",
+    "timeout": "{base}/slow?token={secret}",
+    "redirect loop": "{base}/loop?token={secret}",
+    "bad HTTP": "{base}/garbage?token={secret}",
+    "refused redirect": "{base}/to-intranet?token={secret}",
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+def test_no_message_contains_the_url_only_its_host(server, client, failure):
+    """A URL may carry a secret (the webmention.io token): errors must never show it."""
+    server.routes["/slow"] = drip(headers_first=True)
+    server.routes["/loop"] = Reply(302, (("Location", f"/loop?token={SECRET}"),))
+    server.routes["/garbage"] = _not_http
+    server.routes["/to-intranet"] = Reply(302, (("Location", f"http://10.0.0.1/?token={SECRET}"),))
+    url = FAILURES[failure].format(secret=SECRET, closed=_closed_port(), base=server.base)
+    with pytest.raises(FetchError) as raised:
+        client.get(url, Deadline(0.5))
+    message = str(raised.value)
+    assert SECRET not in message and "private-path" not in message and "token" not in message
+
+
+@pytest.mark.parametrize(
+    ("status", "retryable"),
+    [(500, True), (503, True), (408, True), (429, True), (400, False), (404, False), (410, False)],
+)
+def test_server_errors_and_throttling_may_be_retried_other_client_errors_not(status, retryable):
+    assert retryable_status(status) is retryable
