@@ -7,12 +7,22 @@ from .reading import reading_minutes
 from .related import Tagged, related_by_tags
 from .settings import load_settings
 
+ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
+
 
 def attach_extras(generators) -> None:
     # After every generator has run, so `article.content` is read once with its
     # {static} and {filename} links resolved (Pelican memoizes it).
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = load_settings(generator.settings.get("ARTICLE_EXTRAS"))
+    _freeze_urls(generator)
     articles = generator.articles
     for article in articles:
         article.reading_minutes = reading_minutes(article.content, settings.words_per_minute)
@@ -26,6 +36,16 @@ def attach_extras(generators) -> None:
         article.related_articles = [articles[other] for other in related[index]]
         article.newer_article = articles[index - 1] if index > 0 else None
         article.older_article = articles[index + 1] if index + 1 < len(articles) else None
+
+
+def _freeze_urls(generator) -> None:
+    # Pelican formats article.url from the settings on every use, and a build
+    # uses each one many times (lists, related and older/newer links, feeds,
+    # the sitemap). Its own override, set to the same value, makes every later
+    # use a plain attribute lookup; the URL of an article never changes once read.
+    for name in ARTICLE_LISTS:
+        for article in getattr(generator, name):
+            article.override_url = article.url
 
 
 def register() -> None:

@@ -1,7 +1,8 @@
 """Related articles: the ones sharing the most tags."""
 
+import heapq
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,28 +26,19 @@ def related_by_tags(items: Sequence[Tagged], count: int) -> dict[Hashable, list[
     """
     if count <= 0:
         return {item.key: [] for item in items}
-    by_tag: dict[str, list[Tagged]] = defaultdict(list)
+    by_tag: dict[str, list[Hashable]] = defaultdict(list)
     for item in items:
         for tag in item.tags:
-            by_tag[tag].append(item)
-    order = {item.key: index for index, item in enumerate(items)}
+            by_tag[tag].append(item.key)
+    # The tie-breakers, computed once per item rather than in every comparison.
+    order = {item.key: (-item.date.timestamp(), index) for index, item in enumerate(items)}
     result = {}
     for item in items:
         shared: Counter = Counter()
-        others: dict[Hashable, Tagged] = {}
-        for other in _neighbours(item, by_tag):
-            shared[other.key] += 1
-            others[other.key] = other
-        ranked = sorted(
-            shared,
-            key=lambda key: (-shared[key], -others[key].date.timestamp(), order[key]),
+        for tag in item.tags:
+            shared.update(by_tag[tag])
+        del shared[item.key]
+        result[item.key] = heapq.nsmallest(
+            count, shared, key=lambda key: (-shared[key], order[key])
         )
-        result[item.key] = ranked[:count]
     return result
-
-
-def _neighbours(item: Tagged, by_tag: dict[str, list[Tagged]]) -> Iterable[Tagged]:
-    for tag in item.tags:
-        for other in by_tag[tag]:
-            if other.key != item.key:
-                yield other

@@ -50,9 +50,8 @@ def header_problems(
             problems.append(f"{key.capitalize()} {header[key]!r} is not a valid date")
     if "date" not in header:
         problems.append("the header has no Date")
-    if "date" in dates and "modified" in dates:
-        if _naive(dates["modified"]) < _naive(dates["date"]):
-            problems.append("Modified is earlier than Date")
+    if {"date", "modified"} <= dates.keys() and _naive(dates["modified"]) < _naive(dates["date"]):
+        problems.append("Modified is earlier than Date")
     status = header.get("status", "published").lower()
     if status not in STATUSES:
         problems.append(f"Status {header['status']!r} is not one of {', '.join(STATUSES)}")

@@ -3,6 +3,8 @@
 import logging
 import os
 import sys
+from datetime import datetime
+from itertools import takewhile
 
 from pelican import signals
 from pelican.log import FatalLogger
@@ -22,10 +24,11 @@ def _check(generator, paths_key: str, excludes_key: str, *, is_article: bool) ->
     for relative in sorted(files):
         path = os.path.join(generator.path, relative)
         with open(path, encoding="utf-8") as handle:
-            header = read_header(handle.read())
+            # The header ends at the first blank line; the body is not needed.
+            header = read_header("".join(takewhile(str.strip, handle)))
         failures += [
             f"{os.path.relpath(path, os.path.dirname(generator.path))}: {problem}"
-            for problem in header_problems(header, get_date, is_article=is_article)
+            for problem in header_problems(header, _parse_date, is_article=is_article)
         ]
     if not failures:
         return
@@ -36,6 +39,15 @@ def _check(generator, paths_key: str, excludes_key: str, *, is_article: bool) ->
         logger.log(logging.CRITICAL if fatal else logging.WARNING, failure)
     if fatal:
         sys.exit(1)
+
+
+def _parse_date(value: str) -> datetime:
+    # Most headers hold ISO dates, which the standard library reads a hundred
+    # times faster than Pelican's dateutil-based parser; that one decides the rest.
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return get_date(value)
 
 
 def check_articles(generator) -> None:

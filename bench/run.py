@@ -1,0 +1,380 @@
+"""Time our site against bare Pelican on one generated corpus: `make bench [N=1000] [RUNS=3]`.
+
+    PYTHONPATH=plugins python -m bench.run [-n 1000] [--runs 3] [--keep DIR]
+
+Both sites build the same corpus (bench/corpus.py) in the same run, alternating
+so that a busy moment on the machine hurts both alike:
+
+- bare Pelican: its default theme, no plugins, bench/bare_settings.py;
+- Reconnect: our theme, all our plugins, pelicanconf.py with PATH pointed at the corpus.
+
+For each site and each run: a cold build (no output, no cache), a warm build
+(content cache from the cold one), and a rebuild after one article is edited.
+Then each site's development server is started ("pelican -lr" for bare
+Pelican, scripts/devserver.py for ours), an article is edited `runs` times,
+and the served page is polled until the new text appears. Our site is also
+built once per run with publishconf.py (minified, fingerprinted, compressed),
+for information.
+
+Every build is a separate process; its wall time, CPU time (user + system)
+and peak memory (max RSS) come from os.wait4. The report gives medians in
+bench/results/report.md and report.json, with the ratios ours / bare. On a
+shared machine, CPU time is the steadier of the two times.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.corpus import article_filename, article_title, generate, slug_of
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PELICAN = [sys.executable, "-m", "pelican"]
+POLL_SECONDS = 0.01
+# Pelican's own server sets up its file watcher only after each build: an edit
+# made sooner would be missed, so both servers get this long to settle.
+SETTLE_SECONDS = 1.0
+SERVER_TIMEOUT = 300.0
+TARGETS = {"cold": 1.10, "warm_of_cold": 0.5, "preview_seconds": 1.0}
+
+
+@dataclass(frozen=True)
+class Site:
+    """How to build and serve one of the two sites."""
+
+    key: str
+    name: str
+    settings: Path
+    url_pattern: str
+    devserver: tuple[str, ...]
+
+
+SITES = (
+    Site(
+        key="bare",
+        name="bare Pelican",
+        settings=ROOT / "bench" / "bare_settings.py",
+        url_pattern="{slug}.html",
+        devserver=(*PELICAN, "-lr"),
+    ),
+    Site(
+        key="ours",
+        name="Reconnect",
+        settings=ROOT / "pelicanconf.py",
+        url_pattern="{slug}/",
+        devserver=(sys.executable, str(ROOT / "scripts" / "devserver.py")),
+    ),
+)
+
+
+@dataclass
+class Sample:
+    """One process: wall seconds, CPU seconds, peak memory in MiB."""
+
+    wall: float
+    cpu: float
+    rss_mib: float
+
+
+@dataclass
+class Measures:
+    """Every sample of one site, by measure name."""
+
+    samples: dict[str, list] = field(default_factory=dict)
+
+    def add(self, name: str, value) -> None:
+        self.samples.setdefault(name, []).append(value)
+
+    def median(self, name: str, attribute: str | None = None) -> float | None:
+        values = self.samples.get(name)
+        if not values:
+            return None
+        return statistics.median(getattr(v, attribute) if attribute else v for v in values)
+
+
+def run_build(
+    site: Site, corpus: Path, output: Path, cache: Path, settings: Path | None = None
+) -> Sample:
+    """Build once in a child process and measure it; raise with its log if it fails."""
+    command = [
+        *PELICAN, str(corpus), "-o", str(output), "-s", str(settings or site.settings),
+        "--cache-path", str(cache), "--fatal", "errors", "-q",
+    ]  # fmt: skip
+    # Write back what earlier builds and deletions left in memory first, so that
+    # this build is not charged for them.
+    os.sync()
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            log.seek(0)
+            raise RuntimeError(f"{site.name} build failed:\n{log.read().decode(errors='replace')}")
+    return Sample(wall=wall, cpu=usage.ru_utime + usage.ru_stime, rss_mib=usage.ru_maxrss / 1024)
+
+
+def edit(path: Path, original: str, marker: str) -> None:
+    """Append a paragraph holding `marker` to the article at `path`."""
+    path.write_text(f"{original}\nThis paragraph was added by the benchmark: {marker}.\n")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class DevServer:
+    """A development server in its own process group, and a count of its finished builds."""
+
+    def __init__(self, site: Site, corpus: Path, output: Path, cache: Path):
+        self.port = free_port()
+        command = [
+            *site.devserver, str(corpus), "-o", str(output), "-s", str(site.settings),
+            "--cache-path", str(cache), "-p", str(self.port), "-b", "127.0.0.1",
+        ]  # fmt: skip
+        self.builds = 0
+        self.log: list[str] = []
+        self._changed = threading.Condition()
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, start_new_session=True, env={**os.environ, "COLUMNS": "200"},
+        )  # fmt: skip
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            with self._changed:
+                self.log.append(line)
+                # Both servers print Pelican's summary line after each full build.
+                if "Done: Processed" in line:
+                    self.builds += 1
+                self._changed.notify_all()
+
+    def wait_for_builds(self, count: int) -> None:
+        """Block until `count` full builds have finished."""
+        deadline = time.monotonic() + SERVER_TIMEOUT
+        with self._changed:
+            while self.builds < count:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("development server stopped or hung:\n" + "".join(self.log))
+                self._changed.wait(1.0)
+
+    def fetch(self, path: str) -> str:
+        url = f"http://127.0.0.1:{self.port}/{path}"
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def measure_preview(site: Site, corpus: Path, work: Path, article: Path, runs: int) -> list[float]:
+    """Seconds from saving an edit to the served page showing it, `runs` times."""
+    original = article.read_text(encoding="utf-8")
+    index = int(article.name[:5])
+    page = site.url_pattern.format(slug=slug_of(index, article_title(index)))
+    output, cache = work / f"dev-{site.key}", work / f"dev-cache-{site.key}"
+    server = DevServer(site, corpus, output, cache)
+    times = []
+    try:
+        server.wait_for_builds(1)
+        for number in range(1, runs + 1):
+            marker = f"preview-marker-{site.key}-{number}"
+            time.sleep(SETTLE_SECONDS)
+            edit(article, original, marker)
+            start = time.perf_counter()
+            deadline = start + SERVER_TIMEOUT
+            while marker not in server.fetch(page):
+                if time.perf_counter() > deadline:
+                    raise RuntimeError(f"{site.name}: the edit never showed on /{page}")
+                time.sleep(POLL_SECONDS)
+            times.append(time.perf_counter() - start)
+            # Let the full rebuild that follows finish before the next edit.
+            server.wait_for_builds(number + 1)
+    finally:
+        server.stop()
+        article.write_text(original, encoding="utf-8")
+    return times
+
+
+def run_benchmark(count: int, runs: int, work: Path) -> dict:
+    """Generate the corpus under `work`, measure both sites, return the report data."""
+    corpus = work / "content"
+    generate(corpus, count)
+    middle = count // 2
+    article = corpus / "articles" / article_filename(middle, article_title(middle))
+    original = article.read_text(encoding="utf-8")
+    measures = {site.key: Measures() for site in SITES}
+    load_before = os.getloadavg()
+    for number in range(1, runs + 1):
+        for site in SITES:
+            output, cache = work / f"out-{site.key}", work / f"cache-{site.key}"
+            shutil.rmtree(output, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+            results = measures[site.key]
+            results.add("cold", run_build(site, corpus, output, cache))
+            results.add("warm", run_build(site, corpus, output, cache))
+            edit(article, original, f"rebuild-marker-{number}")
+            try:
+                results.add("edit", run_build(site, corpus, output, cache))
+            finally:
+                article.write_text(original, encoding="utf-8")
+            print(f"run {number}/{runs}: {site.name} done", flush=True)
+        publish_out = work / "out-publish"
+        shutil.rmtree(publish_out, ignore_errors=True)
+        ours = next(site for site in SITES if site.key == "ours")
+        publish_cache = work / "cache-publish"
+        measures["ours"].add(
+            "publish", run_build(ours, corpus, publish_out, publish_cache, ROOT / "publishconf.py")
+        )
+    for site in SITES:
+        for seconds in measure_preview(site, corpus, work, article, runs):
+            measures[site.key].add("preview", seconds)
+        print(f"preview: {site.name} done", flush=True)
+    return report_data(count, runs, measures, load_before)
+
+
+def report_data(count: int, runs: int, measures: dict[str, Measures], load_before) -> dict:
+    """Medians, ratios and target checks, with the raw samples."""
+    bare, ours = measures["bare"], measures["ours"]
+    rows = []
+    for name, label in (
+        ("cold", "cold build"),
+        ("warm", "warm-cache build"),
+        ("edit", "rebuild after editing one article"),
+        ("publish", "publish build (publishconf.py, cold)"),
+    ):
+        for attribute, unit in (("wall", "s"), ("cpu", "s CPU"), ("rss_mib", "MiB peak")):
+            ours_value = ours.median(name, attribute)
+            bare_value = bare.median("cold" if name == "publish" else name, attribute)
+            rows.append(_row(f"{label}, {unit}", bare_value, ours_value))
+    rows.append(_row("edit to updated page in the dev server, s", bare.median("preview"),
+                     ours.median("preview")))  # fmt: skip
+    checks = {
+        "cold build, ours / bare (wall)": _check(
+            _ratio(ours.median("cold", "wall"), bare.median("cold", "wall")), TARGETS["cold"]
+        ),
+        "cold build, ours / bare (CPU)": _check(
+            _ratio(ours.median("cold", "cpu"), bare.median("cold", "cpu")), TARGETS["cold"]
+        ),
+        "warm build / our cold build (wall)": _check(
+            _ratio(ours.median("warm", "wall"), ours.median("cold", "wall")),
+            TARGETS["warm_of_cold"],
+        ),
+        "dev server edit to page, ours, s": _check(
+            ours.median("preview"), TARGETS["preview_seconds"]
+        ),
+    }
+    return {
+        "articles": count,
+        "runs": runs,
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+            "python": platform.python_version(),
+        },
+        "rows": rows,
+        "targets": checks,
+        "samples": {
+            key: {
+                name: [v.__dict__ if isinstance(v, Sample) else v for v in values]
+                for name, values in m.samples.items()
+            }
+            for key, m in measures.items()
+        },
+    }
+
+
+def _ratio(ours: float | None, bare: float | None) -> float | None:
+    return round(ours / bare, 3) if ours is not None and bare else None
+
+
+def _row(label: str, bare: float | None, ours: float | None) -> dict:
+    return {
+        "measure": label,
+        "bare": None if bare is None else round(bare, 3),
+        "ours": None if ours is None else round(ours, 3),
+        "ratio": _ratio(ours, bare),
+    }
+
+
+def _check(value: float | None, limit: float) -> dict:
+    return {"value": value, "limit": limit, "met": value is not None and value <= limit}
+
+
+def render_markdown(data: dict) -> str:
+    """The report as a Markdown page."""
+    machine = data["machine"]
+    lines = [
+        f"# Build benchmark: {data['articles']} articles, median of {data['runs']} runs",
+        "",
+        f"{data['date']}, {machine['cpus']} CPUs, Python {machine['python']}, load average "
+        f"{machine['load_average_before'][0]} before and {machine['load_average_after'][0]} after.",
+        "",
+        "| measure | bare Pelican | Reconnect | ours / bare |",
+        "|---|---:|---:|---:|",
+    ]
+    for row in data["rows"]:
+        cells = [_cell(row["bare"]), _cell(row["ours"]), _cell(row["ratio"], "×")]
+        lines.append(f"| {row['measure']} | {' | '.join(cells)} |")
+    lines += ["", "| target | value | limit | met |", "|---|---:|---:|---|"]
+    for name, check in data["targets"].items():
+        met = "yes" if check["met"] else "**no**"
+        lines.append(f"| {name} | {_cell(check['value'])} | {check['limit']} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: float | None, suffix: str = "") -> str:
+    return "n/a" if value is None else f"{value:.2f}{suffix}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--articles", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
+    args = parser.parse_args(argv)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        data = run_benchmark(args.articles, args.runs, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="reconnect-bench-") as work:
+            data = run_benchmark(args.articles, args.runs, Path(work))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "report.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    text = render_markdown(data)
+    (RESULTS / "report.md").write_text(text, encoding="utf-8")
+    print(text)
+    print(f"written to {RESULTS / 'report.md'} and report.json")
+
+
+if __name__ == "__main__":
+    main()
