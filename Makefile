@@ -27,23 +27,70 @@ ifeq ($(RELATIVE), 1)
 	PELICANOPTS += --relative-urls
 endif
 
+# mentions-sync switches: FULL=1 re-reads everything (drops deleted, updates edited),
+# AVATARS=1 also downloads missing author photos.
+MENTIONS_OPTS :=
+ifeq ($(FULL), 1)
+	MENTIONS_OPTS += --full
+endif
+ifeq ($(AVATARS), 1)
+	MENTIONS_OPTS += --avatars
+endif
+
+# mentions-send switch: DRY_RUN=1 discovers endpoints and prints them, sends nothing.
+LINKBACKS_OPTS :=
+ifeq ($(DRY_RUN), 1)
+	LINKBACKS_OPTS += --dry-run
+endif
+
+# Publishing. rsync_upload: SSH_TARGET_DIR on SSH_HOST (a local directory when SSH_HOST
+# is empty). github: the gh-pages branch, pushed to GITHUB_REMOTE. s3_upload: the
+# environment (S3_BUCKET, S3_ENDPOINT_URL, AWS_*), see the README; its switches are
+# DRY_RUN=1 (print the plan only) and FORCE=1 (upload every file).
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?=
+SSH_TARGET_DIR ?=
+RSYNC_DEST = $(if $(SSH_HOST),$(if $(SSH_USER),$(SSH_USER)@)$(SSH_HOST):)$(SSH_TARGET_DIR)
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_REMOTE ?= origin
+S3_OPTS :=
+ifeq ($(DRY_RUN), 1)
+	S3_OPTS += --dry-run
+endif
+ifeq ($(FORCE), 1)
+	S3_OPTS += --force
+endif
+
+# The benchmark: N articles, RUNS runs of each measure.
+N ?= 1000
+RUNS ?= 3
+
 # The stamp file is newer than requirements.txt once the lock is installed.
 VENV_STAMP := $(VENV)/.installed
 
-.PHONY: help venv html clean regenerate serve devserver publish lint newpost test lock
+.PHONY: help venv html clean regenerate serve devserver publish lint newpost test lock mentions-sync mentions-import mentions-send bench s3_upload rsync_upload github
 
 help:
 	@echo 'Reconnect: make targets'
 	@echo '  make html         build the site into output/ (sets up .venv first)'
 	@echo '  make test         run the whole test suite (sets up .venv and the test browser)'
 	@echo '  make serve        serve output/ on http://$(BIND):$(PORT)'
-	@echo '  make devserver    rebuild on every change and serve on http://$(BIND):$(PORT)'
+	@echo '  make devserver    serve on http://$(BIND):$(PORT); an edited article shows at once, then all rebuilds'
 	@echo '  make regenerate   rebuild on every change, without serving'
 	@echo '  make publish      build the public site with publishconf.py'
+	@echo '  make s3_upload [DRY_RUN=1] [FORCE=1]  publish, then upload to S3_BUCKET (changed files only)'
+	@echo '  make rsync_upload SSH_HOST=... SSH_TARGET_DIR=...  publish, then rsync to a server'
+	@echo '  make github       publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch'
+	@echo '  make bench [N=1000] [RUNS=3]  time our build against bare Pelican (bench/results/)'
 	@echo '  make clean        remove output/ and the build cache'
 	@echo '  make lint         check the Python code with ruff'
 	@echo '  make newpost TITLE="..."  start a dated draft article'
 	@echo '  make lock         re-resolve requirements.in into the requirements.txt lock'
+	@echo '  make mentions-sync [FULL=1] [AVATARS=1]  fetch new mentions from webmention.io'
+	@echo '                    (needs WEBMENTION_IO_TOKEN in the environment)'
+	@echo '  make mentions-import FILE=archive.json  import archived social posts (JSON or CSV)'
+	@echo '  make mentions-send [DRY_RUN=1]  after a deploy: notify the pages our articles link to'
 	@echo 'Switches: DEBUG=1 (verbose build), RELATIVE=1 (relative URLs), PORT=8000'
 
 venv: $(VENV_STAMP)
@@ -66,10 +113,25 @@ serve: venv
 	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) $(PELICANOPTS)
 
 devserver: venv
-	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) $(PELICANOPTS)
+	$(PY) scripts/devserver.py "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) $(PELICANOPTS)
 
 publish: venv
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --fatal errors $(PELICANOPTS)
+
+# Each upload publishes first, so it always sends a publish build, never a development one.
+s3_upload: publish
+	PYTHONPATH=plugins $(PY) -m publish_assets s3-upload "$(OUTPUTDIR)" $(S3_OPTS)
+
+rsync_upload: publish
+	@test -n "$(SSH_TARGET_DIR)" || { echo 'usage: make rsync_upload SSH_HOST=host SSH_TARGET_DIR=/srv/site [SSH_USER=me] [SSH_PORT=22]' >&2; exit 2; }
+	rsync -e "ssh -p $(SSH_PORT)" -rvzc --delete --include tags --cvs-exclude "$(OUTPUTDIR)"/ "$(RSYNC_DEST)"
+
+github: publish
+	$(VENV)/bin/ghp-import --no-jekyll -m "Publish the site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
+	git push $(GITHUB_REMOTE) $(GITHUB_PAGES_BRANCH)
+
+bench: venv
+	PYTHONPATH=plugins $(PY) -m bench.run -n $(N) --runs $(RUNS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
@@ -89,3 +151,17 @@ lock:
 	{ echo "# Full lock of requirements.in, made by 'make lock'. Install this file, not requirements.in."; \
 	  .lock-venv/bin/pip freeze --all | grep -vE '^(pip|setuptools|wheel)=='; } > requirements.txt
 	rm -rf .lock-venv
+
+# Mentions live in content/mentions/; these two commands and mentions-send (its
+# _outbox.json only) are the only ones that change them.
+mentions-sync: venv
+	PYTHONPATH=plugins $(PY) -m mentions --settings "$(PUBLISHCONF)" sync $(MENTIONS_OPTS)
+
+mentions-import: venv
+	@test -n "$(FILE)" || { echo 'usage: make mentions-import FILE=archive.json' >&2; exit 2; }
+	PYTHONPATH=plugins $(PY) -m mentions --settings "$(PUBLISHCONF)" import "$(FILE)"
+
+# Run after each deploy, never as part of a build: receivers fetch our article to
+# verify the link, so it must be live. Reads output/ as built by `make publish`.
+mentions-send: venv
+	PYTHONPATH=plugins $(PY) -m linkbacks --settings "$(PUBLISHCONF)" send --output "$(OUTPUTDIR)" $(LINKBACKS_OPTS)

@@ -23,6 +23,9 @@ TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 DEFAULT_PAGINATION = 6
+# The home page shows a few articles at a time; topic, tag and author pages are
+# lists a reader scans, so longer pages (and far fewer of them to build).
+PAGINATED_TEMPLATES = {"index": None, "tag": 20, "category": 20, "author": 20}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
@@ -32,11 +35,28 @@ THEME = "theme"
 # Pelican leaves autoescaping off; outside text (mentions) must never reach a page
 # as HTML, so the theme escapes by default and marks our own rendered Markdown
 # `|safe` where it is trusted.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# auto_reload off: Pelican makes a new environment for every build anyway, and
+# checking each template's file on every include costs a stat call per include.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "auto_reload": False,
+}
 
 PLUGIN_PATHS = ["plugins"]
 # Listed explicitly: Pelican would otherwise load every installed namespace plugin.
-PLUGINS = ["content_check", "article_extras", "sitemap"]
+PLUGINS = [
+    "content_check",
+    "fast_markdown",
+    "article_extras",
+    "sitemap",
+    "mentions",
+    "reminders",
+    "feeds",
+    # Last, so its finalized step compresses every file the others wrote.
+    "publish_assets",
+]
 
 # Clean URLs, the same in development and on the public site.
 ARTICLE_PATHS = ["articles"]
@@ -74,6 +94,14 @@ ARTICLE_EXCLUDES = ["mentions"]
 PAGE_EXCLUDES = ["mentions"]
 STATIC_EXCLUDES = ["mentions"]
 
+# Content cache (cache/, never committed): a rebuild reads only the files that changed
+# since the last one. The cache does not notice changed settings: after editing
+# MARKDOWN, run `make clean`. Uncompressed, because gzip costs every build more time
+# than the disk it saves. publishconf.py turns it off: a publish build starts clean.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+GZIP_CACHE = False
+
 # The Markdown a writer expects: [TOC], footnotes, smart quotes, {: attribute lists },
 # fenced code with highlighting by CSS class (no inline styles), tables.
 MARKDOWN = {
@@ -81,13 +109,16 @@ MARKDOWN = {
         "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
-        "markdown.extensions.smarty": {},
+        # smarty's rules without its second inline pass (a third of a cold build).
+        "fast_markdown.typography": {},
         "markdown.extensions.toc": {"permalink": False, "toc_depth": "2-3"},
     },
     "output_format": "html5",
 }
 
-# Pelican's built-in feeds are off: the feeds plugin writes every feed.
+# Pelican's built-in feeds are off: the feeds plugin writes every feed (and forces
+# all twelve built-in settings to None). These include every one on by default: Pelican
+# checks them before any plugin loads and would warn about feeds without SITEURL.
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
@@ -95,14 +126,32 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Theme: the navigation menu and the footer links.
-DISPLAY_PAGES_ON_MENU = False
-MENU_ITEMS = [
-    ("Articles", "/archives/"),
-    ("Topics", "/categories/"),
-    ("About", "/about/"),
-]
-
 # article_extras: reading speed for "N min read", and how many related articles
 # (by shared tags) an article page lists.
 ARTICLE_EXTRAS = {"words_per_minute": 230, "related_count": 3}
+
+# mentions: Webmentions and imported social posts kept in content/mentions/ and shown
+# under articles. Every key and its default is in plugins/mentions/settings.py and the
+# README ("Mentions"); the webmention.io domain defaults to SITEURL's host.
+MENTIONS = {"path": "mentions", "avatars_dir": "images/avatars"}
+
+# reminders: the keep-in-touch tool page (/tools/keep-in-touch/) and its example .ics
+# files. Every key and its default is in plugins/reminders/settings.py and the README
+# ("Keep-in-touch reminder tool"); uid_domain should be the public site's domain.
+REMINDERS = {
+    "intervals": [1, 2, 3, 6, 12],
+    "default_interval": 6,
+    "max_contacts": 500,
+    "uid_domain": "reconnect.example",
+}
+
+# feeds: RSS, Atom and JSON Feed for the site, each category and tag, and mentions.
+# Every key and its default is in plugins/feeds/settings.py and the README ("Feeds").
+# dev_base is where `make serve` publishes, since a reader cannot use relative URLs.
+FEEDS = {"max_items": 20, "taxonomy_max_items": 10, "dev_base": "http://127.0.0.1:8000"}
+
+# linkbacks: `make mentions-send` (after a deploy, never during a build) tells the pages
+# our articles link to, by Webmention or Pingback, and records it in the outbox. Not a
+# build plugin, so not in PLUGINS. Every key and its default is in
+# plugins/linkbacks/settings.py and the README ("Sending mentions").
+LINKBACKS = {"outbox": "content/mentions/_outbox.json", "timeout": 10.0, "max_attempts": 3}

@@ -101,7 +101,7 @@ def build_site(output: Path, siteurl: str, *extra_settings: str) -> subprocess.C
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+    def log_message(self, format, *args):
         pass
 
 

@@ -53,13 +53,17 @@ def test_page_is_readable_without_sideways_scrolling(browser, site, viewport, ur
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, site):
     page.goto(site.siteurl + ARTICLE)
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    focused = page.evaluate(
+        "() => [document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]"
+    )
     assert focused == ["Skip to main content", "#main"]
     assert page.locator(".skip-link").bounding_box()["y"] >= 0, "the focused skip link is visible"
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "main"
     page.keyboard.press("Tab")
-    inside_main = page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
+    inside_main = page.evaluate(
+        "() => document.querySelector('main').contains(document.activeElement)"
+    )
     assert inside_main, "the next Tab stays in the article, past the navigation"
 
 
@@ -73,7 +77,9 @@ def test_focus_is_visible_on_links(page, site):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_every_page_type_passes_an_accessibility_scan(browser, site, serious_violations, name, scheme):
+def test_every_page_type_passes_an_accessibility_scan(
+    browser, site, serious_violations, name, scheme
+):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(site.siteurl + PAGE_TYPES[name])

@@ -1,6 +1,5 @@
 """The Pelican glue: example files written into output/, data for the page, bad settings fail."""
 
-import ast
 import mimetypes
 from pathlib import Path
 
@@ -55,18 +54,6 @@ def test_a_bad_setting_stops_the_build_with_its_name(tmp_path):
 def test_the_site_enables_the_plugin_with_valid_settings():
     assert "reminders" in pelicanconf.PLUGINS
     load_settings(pelicanconf.REMINDERS)
-
-
-@pytest.mark.parametrize("module", sorted(p.name for p in PLUGIN_DIR.glob("*.py")))
-def test_only_the_glue_imports_pelican(module):
-    imported = set()
-    for node in ast.walk(ast.parse((PLUGIN_DIR / module).read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module)
-    uses_pelican = any(name.split(".")[0] == "pelican" for name in imported)
-    assert uses_pelican == (module == "plugin.py")
 
 
 def test_the_dev_server_sends_ics_as_text_calendar_without_system_mime_types(monkeypatch):

@@ -35,7 +35,9 @@ def test_the_site_has_its_articles_and_a_draft_to_hide():
     assert DRAFTS, "keep one draft in content/ so the draft check stays meaningful"
 
 
-@pytest.mark.parametrize("url", ["/", "/archives/", "/categories/", "/tags/", "/authors/", "/about/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/archives/", "/categories/", "/tags/", "/authors/", "/about/"]
+)
 def test_every_listing_page_exists_with_a_heading_and_links(site, url):
     soup = site.soup(url)
     assert soup.find("h1").get_text(strip=True)
@@ -71,7 +73,7 @@ def test_drafts_are_not_published_anywhere(site):
         assert not (site.output / header["slug"]).exists()
         assert not (site.output / "drafts").exists()
         for html in site.html_files():
-            assert f'/{header["slug"]}/' not in html.read_text(encoding="utf-8"), html
+            assert f"/{header['slug']}/" not in html.read_text(encoding="utf-8"), html
 
 
 @pytest.mark.parametrize("header", PUBLISHED, ids=lambda h: h["slug"])
@@ -144,9 +146,9 @@ def _references(soup):
     for tag in soup.find_all(True):
         for attribute in ("href", "src", "poster", "action"):
             if tag.has_attr(attribute):
-                loads = attribute != "href" or tag.name == "link" and not {
+                loads = attribute != "href" or (tag.name == "link" and not {
                     "canonical", "alternate", "webmention", "pingback", "me", "author",
-                } & set(tag.get("rel", []))  # fmt: skip
+                } & set(tag.get("rel", [])))  # fmt: skip
                 yield attribute, tag[attribute], loads
         if tag.has_attr("srcset"):
             for candidate in tag["srcset"].split(","):
@@ -221,14 +223,19 @@ def test_every_configured_plugin_registered():
 @pytest.mark.parametrize(
     ("broken", "message"),
     [
-        ("bad-date.md", "content/articles/bad-date.md: Date 'the fourteenth of Smarch' is not a valid date"),
+        (
+            "bad-date.md",
+            "content/articles/bad-date.md: Date 'the fourteenth of Smarch' is not a valid date",
+        ),
         ("no-title.md", "content/articles/no-title.md: the header has no Title"),
     ],
 )
 def test_a_malformed_article_fails_the_build_naming_the_file(tmp_path, broken, message):
     content = tmp_path / "content" / "articles"
     content.mkdir(parents=True)
-    (content / broken).write_bytes((Path(__file__).parent / "fixtures/broken-articles" / broken).read_bytes())
+    (content / broken).write_bytes(
+        (Path(__file__).parent / "fixtures/broken-articles" / broken).read_bytes()
+    )
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-o", str(tmp_path / "out"),
          "-s", str(ROOT / "pelicanconf.py"), "--fatal", "errors"],
