@@ -6,6 +6,17 @@ public site. Each of our plugins reads one dict setting (`FEEDS`, `MENTIONS`,
 validated in one place inside the plugin; the README lists every key.
 """
 
+import os
+import sys
+
+# Pelican loads each plugin from PLUGIN_PATHS without putting that folder on the
+# import path. Our plugins share small libraries (known_keys, safe_http), so the
+# folder goes on it here, as it does for the tests (pytest's pythonpath) and the
+# commands (PYTHONPATH=plugins).
+_plugins_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+if _plugins_dir not in sys.path:
+    sys.path.insert(0, _plugins_dir)
+
 AUTHOR = "Maya Okafor"
 SITENAME = "Reconnect"
 SITESUBTITLE = "Honest networking for people looking for work"

@@ -29,6 +29,7 @@ import queue
 import sys
 import threading
 import time
+from contextlib import suppress
 from http.server import ThreadingHTTPServer
 from itertools import chain
 from pathlib import Path
@@ -267,9 +268,8 @@ def main(argv: list[str] | None = None) -> None:
     server = serve(output, args.bind, args.port)
     print(f"Serving {output} on http://{args.bind}:{args.port}/ (Ctrl-C to stop)", flush=True)
     try:
-        watch(site)
-    except KeyboardInterrupt:
-        pass
+        with suppress(KeyboardInterrupt):  # Ctrl-C is the way to stop it
+            watch(site)
     finally:
         server.shutdown()
 

@@ -1,20 +1,12 @@
 """Pelican glue: attach reading time, related, older and newer articles to each article."""
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
 from .reading import reading_minutes
 from .related import Tagged, related_by_tags
 from .settings import load_settings
-
-ARTICLE_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-)
 
 
 def attach_extras(generators) -> None:
@@ -43,9 +35,10 @@ def _freeze_urls(generator) -> None:
     # uses each one many times (lists, related and older/newer links, feeds,
     # the sitemap). Its own override, set to the same value, makes every later
     # use a plain attribute lookup; the URL of an article never changes once read.
-    for name in ARTICLE_LISTS:
-        for article in getattr(generator, name):
-            article.override_url = article.url
+    # generated_content holds every article read (drafts, hidden, translations).
+    for content in generator.context["generated_content"].values():
+        if isinstance(content, Article):
+            content.override_url = content.url
 
 
 def register() -> None:

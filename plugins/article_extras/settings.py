@@ -8,6 +8,8 @@ Keys:
 
 from dataclasses import dataclass
 
+from known_keys import reject_unknown_keys
+
 
 @dataclass(frozen=True)
 class ExtrasSettings:
@@ -18,9 +20,7 @@ class ExtrasSettings:
 def load_settings(raw: dict | None) -> ExtrasSettings:
     """Merge `raw` over the defaults; raise ValueError naming any bad key."""
     raw = dict(raw or {})
-    unknown = set(raw) - set(ExtrasSettings.__dataclass_fields__)
-    if unknown:
-        raise ValueError(f"ARTICLE_EXTRAS: unknown key(s): {', '.join(sorted(unknown))}")
+    reject_unknown_keys("ARTICLE_EXTRAS", raw, ExtrasSettings.__dataclass_fields__)
     merged = ExtrasSettings(**raw)
     if not isinstance(merged.words_per_minute, int) or merged.words_per_minute < 1:
         raise ValueError("ARTICLE_EXTRAS['words_per_minute'] must be a positive integer")

@@ -14,6 +14,8 @@ Keys:
 
 from dataclasses import dataclass, fields
 
+from known_keys import reject_unknown_keys
+
 from .urls import is_web_url
 
 
@@ -29,9 +31,7 @@ class FeedSettings:
 def load_settings(raw: dict | None) -> FeedSettings:
     """Merge `raw` over the defaults; raise ValueError naming any bad key."""
     raw = dict(raw or {})
-    unknown = set(raw) - {field.name for field in fields(FeedSettings)}
-    if unknown:
-        raise ValueError(f"FEEDS: unknown key(s): {', '.join(sorted(unknown))}")
+    reject_unknown_keys("FEEDS", raw, (field.name for field in fields(FeedSettings)))
     merged = FeedSettings(**raw)
     for key in ("max_items", "taxonomy_max_items", "mentions_max_items"):
         value = getattr(merged, key)

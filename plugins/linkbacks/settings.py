@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from known_keys import reject_unknown_keys
 from safe_http import IPNetwork
 
 DEFAULT_IGNORE = (r"\.(?:pdf|png|jpe?g|gif|webp|avif|svg|mp3|mp4|webm|zip|gz)(?:[?#]|$)",)
@@ -66,10 +67,7 @@ def load_settings(raw: dict | None, base_dir: Path) -> LinkbacksSettings:
     taken from there so the command behaves the same from any working directory.
     """
     raw = dict(raw or {})
-    known = {field.name for field in fields(LinkbacksSettings)}
-    unknown = set(raw) - known
-    if unknown:
-        raise ValueError(f"LINKBACKS: unknown key(s): {', '.join(sorted(unknown))}")
+    reject_unknown_keys("LINKBACKS", raw, (field.name for field in fields(LinkbacksSettings)))
     merged = {**DEFAULTS, **raw}
     return LinkbacksSettings(
         ignore=tuple(_pattern(p) for p in _str_list(merged, "ignore")),

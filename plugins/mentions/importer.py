@@ -23,7 +23,10 @@ import hashlib
 import io
 import json
 import re
+from contextlib import suppress
 from datetime import UTC, datetime
+
+from known_keys import reject_unknown_keys
 
 from .model import KINDS, Mention, parse_time
 from .normalize import MAX_NAME_LENGTH, clean_text, clean_url, network_for
@@ -53,9 +56,7 @@ def read_rows(text: str, filename: str) -> list[dict]:
 
 def to_mention(row: dict, where: str, max_text: int) -> tuple[str, Mention]:
     """(target, Mention) for one archived post; ValueError naming `where` and the field."""
-    unknown = sorted(set(row) - set(COLUMNS))
-    if unknown:
-        raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    reject_unknown_keys(where, row, COLUMNS, noun="field")
     values = {key: row.get(key) or "" for key in COLUMNS}
     for key, value in values.items():
         if not isinstance(value, str):
@@ -116,10 +117,9 @@ def _post_key(url: str) -> str:
 
 def _date(value: str, where: str) -> datetime:
     value = value.strip()
-    try:
+    # Twitter's archive format first, then ISO 8601.
+    with suppress(ValueError):
         return datetime.strptime(value, _TWITTER_DATE).astimezone(UTC)
-    except ValueError:
-        pass
     try:
         return parse_time(value)
     except ValueError:

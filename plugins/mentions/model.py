@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 
+from known_keys import reject_unknown_keys
+
 KINDS = ("reply", "like", "repost", "bookmark", "mention")
 ORIGINS = ("webmention.io", "import", "manual")
 
@@ -70,9 +72,7 @@ def from_record(record: object, where: str) -> Mention:
     """Build a Mention from a stored JSON object; raise ValueError naming `where` and the field."""
     if not isinstance(record, dict):
         raise ValueError(f"{where}: expected an object")
-    unknown = sorted(set(record) - set(FIELD_NAMES))
-    if unknown:
-        raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    reject_unknown_keys(where, record, FIELD_NAMES, noun="field")
     values = {}
     for name in FIELD_NAMES:
         if name not in record:

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from known_keys import reject_unknown_keys
+
 from .model import Mention
 
 KEYS = ("block_authors", "block_domains", "block_sources", "hide_ids")
@@ -45,9 +47,7 @@ def parse_moderation(data: object, where: str) -> Moderation:
     """Validate the moderation file's JSON; raise ValueError naming the file and key."""
     if not isinstance(data, dict):
         raise ValueError(f"{where}: expected an object")
-    unknown = sorted(set(data) - set(KEYS))
-    if unknown:
-        raise ValueError(f"{where}: unknown key(s) {', '.join(unknown)}")
+    reject_unknown_keys(where, data, KEYS)
     lists = {}
     for key in KEYS:
         values = data.get(key, [])

@@ -30,6 +30,8 @@ Keys (all optional):
 
 from dataclasses import dataclass, fields
 
+from known_keys import reject_unknown_keys
+
 
 @dataclass(frozen=True)
 class MentionsSettings:
@@ -64,9 +66,7 @@ _TYPES = {
 def load_settings(raw: dict | None) -> MentionsSettings:
     """Merge `raw` over DEFAULTS; raise ValueError naming the first bad key."""
     raw = dict(raw or {})
-    unknown = sorted(set(raw) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(f"MENTIONS: unknown key(s): {', '.join(unknown)}")
+    reject_unknown_keys("MENTIONS", raw, DEFAULTS)
     for key, value in raw.items():
         expected = _TYPES.get(key, int)
         if isinstance(value, bool) and expected is not bool:

@@ -20,6 +20,8 @@ Keys (all optional):
 
 from dataclasses import dataclass, fields
 
+from known_keys import reject_unknown_keys
+
 FORMATS = ("gz", "br")
 
 
@@ -43,9 +45,7 @@ _LISTS = ("fingerprint", "compress", "compress_extensions")
 def load_settings(raw: dict | None) -> PublishAssetsSettings:
     """Merge `raw` over DEFAULTS; raise ValueError naming the first bad key."""
     raw = dict(raw or {})
-    unknown = sorted(set(raw) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(f"PUBLISH_ASSETS: unknown key(s): {', '.join(unknown)}")
+    reject_unknown_keys("PUBLISH_ASSETS", raw, DEFAULTS)
     for key, value in raw.items():
         default = DEFAULTS[key]
         if key in _LISTS:

@@ -36,6 +36,8 @@ Keys:
 import re
 from dataclasses import dataclass, fields
 
+from known_keys import reject_unknown_keys
+
 from .ics import ALARM_TRIGGERS
 from .plan import read_contacts
 from .schedule import parse_date
@@ -167,10 +169,7 @@ _CHECKS = {
 def load_settings(raw: dict | None) -> ReminderSettings:
     """Merge `raw` (the REMINDERS dict) over the defaults; raise ValueError naming any bad key."""
     raw = dict(raw or {})
-    known = {f.name for f in fields(ReminderSettings)}
-    unknown = set(raw) - known
-    if unknown:
-        raise ValueError(f"REMINDERS: unknown key(s): {', '.join(sorted(unknown))}")
+    reject_unknown_keys("REMINDERS", raw, (f.name for f in fields(ReminderSettings)))
     for key, value in raw.items():
         check, expected = _CHECKS[key]
         if not check(value):

@@ -1,3 +1,4 @@
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -9,10 +10,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def parse_date(value: str) -> datetime:
     for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d"):
-        try:
+        with suppress(ValueError):
             return datetime.strptime(value, pattern)
-        except ValueError:
-            pass
     raise ValueError(value)
 
 

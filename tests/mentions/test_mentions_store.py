@@ -100,7 +100,7 @@ def _broken(directory: Path, edit) -> Path:
         ),
         (lambda d: d["mentions"][1].update(published="soon"), r"mentions\[1\]\.published"),
         (lambda d: d["mentions"][1].pop("network"), r"mentions\[1\]\.network: missing"),
-        (lambda d: d["mentions"][1].update(extra=1), r"mentions\[1\]: unknown field\(s\) extra"),
+        (lambda d: d["mentions"][1].update(extra=1), r"mentions\[1\]: unknown field\(s\): extra"),
         (lambda d: d["mentions"].append(d["mentions"][0]), r"duplicate id"),
         (lambda d: d.update(schema=2), r"schema 2 is not 1"),
     ],
@@ -208,7 +208,7 @@ def test_moderation_blocks_domains_with_subdomains_sources_and_authors():
 
 
 def test_a_moderation_file_with_an_unknown_key_is_refused():
-    with pytest.raises(ValueError, match=r"^_moderation.json: unknown key\(s\) block_domain$"):
+    with pytest.raises(ValueError, match=r"^_moderation.json: unknown key\(s\): block_domain$"):
         parse_moderation({"block_domain": ["x.example"]}, "_moderation.json")
 
 

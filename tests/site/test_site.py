@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import mf2py
 import pytest
 
+import pelicanconf
 from tests.conftest import ROOT
 
 ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
@@ -215,9 +216,7 @@ def test_every_configured_plugin_registered():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
-    settings = {}
-    exec((ROOT / "pelicanconf.py").read_text(), settings)
-    assert loaded == settings["PLUGINS"]
+    assert loaded == pelicanconf.PLUGINS
 
 
 @pytest.mark.parametrize(
