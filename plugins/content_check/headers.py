@@ -10,25 +10,11 @@ The rules, for every article (pages need only a title):
 from collections.abc import Callable
 from datetime import datetime
 
+from common.markdown_header import read_header
+
+__all__ = ["header_problems", "read_header"]
+
 STATUSES = ("published", "draft", "hidden")
-
-
-def read_header(text: str) -> dict[str, str]:
-    """The header keys (lower-cased) and values of a Markdown file, up to the first blank line."""
-    header: dict[str, str] = {}
-    key = None
-    for line in text.lstrip("\ufeff").splitlines():
-        if not line.strip():
-            break
-        if line[:1].isspace() and key:
-            header[key] += " " + line.strip()
-            continue
-        name, colon, value = line.partition(":")
-        if not colon or not name.strip() or " " in name.strip():
-            break
-        key = name.strip().lower()
-        header[key] = value.strip()
-    return header
 
 
 def header_problems(

@@ -9,11 +9,11 @@ only.
 
 from collections.abc import Sequence
 
+from common.urls import is_http_url
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .model import FeedEntry, FeedInfo
-from .urls import is_web_url
 
 # FeedBurner refused feeds over 1 MB; some readers give up on far less.
 MAX_FEED_BYTES = 1_000_000
@@ -67,7 +67,7 @@ def _add_entry(feed: FeedGenerator, entry: FeedEntry, *, rss: bool) -> None:
     item = feed.add_entry(order="append")
     item.id(entry.id)
     # id() alone makes an RSS guid with isPermaLink="false"; our ids are URLs.
-    item.guid(entry.id, permalink=is_web_url(entry.id))
+    item.guid(entry.id, permalink=is_http_url(entry.id))
     item.title(entry.title)
     item.link(href=entry.url, rel="alternate")
     item.published(entry.published)

@@ -11,8 +11,9 @@ from datetime import tzinfo
 from html import escape
 from urllib.parse import quote
 
+from common.urls import is_http_url
+
 from .model import FeedEntry, in_zone
-from .urls import is_web_url
 
 _VERBS = {
     "reply": "replied to",
@@ -33,7 +34,7 @@ def mention_entry(mention, article_url: str, article_title: str, zone: tzinfo) -
     verb = _VERBS.get(mention.kind, "mentioned")
     article_link = f'<a href="{escape(article_url)}">{escape(article_title, quote=False)}</a>'
     sentence = f"{escape(name, quote=False)} {verb} {article_link}."
-    source = mention.source_url if is_web_url(mention.source_url) else None
+    source = mention.source_url if is_http_url(mention.source_url) else None
     if source:
         sentence += f' <a href="{escape(source)}">See the original post</a>.'
     quote_html = (

@@ -14,9 +14,8 @@ Keys:
 
 from dataclasses import dataclass, fields
 
+from common.urls import is_http_url
 from known_keys import reject_unknown_keys
-
-from .urls import is_web_url
 
 
 @dataclass(frozen=True)
@@ -38,9 +37,9 @@ def load_settings(raw: dict | None) -> FeedSettings:
         # bool is an int subclass; FEEDS["max_items"] = True is a typo, not 1.
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValueError(f"FEEDS['{key}'] must be a positive integer, got {value!r}")
-    if merged.hub is not None and not is_web_url(merged.hub):
+    if merged.hub is not None and not is_http_url(merged.hub):
         raise ValueError(f"FEEDS['hub'] must be an http(s) URL or None, got {merged.hub!r}")
-    if not is_web_url(merged.dev_base):
+    if not is_http_url(merged.dev_base):
         raise ValueError(f"FEEDS['dev_base'] must be an http(s) URL, got {merged.dev_base!r}")
     return merged
 
@@ -51,5 +50,5 @@ def feed_base(siteurl: str, settings: FeedSettings) -> str:
     Feed readers cannot resolve a relative URL, so a development build (empty
     or relative SITEURL) falls back to `dev_base`.
     """
-    base = siteurl if is_web_url(siteurl) else settings.dev_base
+    base = siteurl if is_http_url(siteurl) else settings.dev_base
     return base.rstrip("/")

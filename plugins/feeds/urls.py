@@ -6,7 +6,7 @@ Pelican only rewrites its own `{filename}`-style links; hand-written Markdown
 links stay relative, hence this pass over the rendered HTML.
 """
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 
@@ -48,11 +48,3 @@ def absolutize_srcset(srcset: str, base_url: str) -> str:
         if parts:
             candidates.append(" ".join([urljoin(base_url, parts[0]), *parts[1:]]))
     return ", ".join(candidates)
-
-
-def is_web_url(value: object) -> bool:
-    """True for an absolute http(s) URL with a host."""
-    if not isinstance(value, str):
-        return False
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)

@@ -11,8 +11,8 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from common.urls import is_http_url
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
 from safe_http import Client
@@ -88,8 +88,7 @@ def _read_settings(path: Path, siteurl: str | None) -> dict:
     if siteurl:
         override["SITEURL"] = siteurl.rstrip("/")
     settings = read_settings(str(path), override=override)
-    parts = urlsplit(settings["SITEURL"])
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if not is_http_url(settings["SITEURL"]):
         raise ValueError(
             f"SITEURL {settings['SITEURL']!r} is not an absolute http(s) URL: "
             "use the publish settings or pass --siteurl"

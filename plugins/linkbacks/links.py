@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from common.urls import is_http_url
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -82,7 +83,6 @@ def trackback_urls(value: str) -> tuple[str, ...]:
     """
     urls = tuple(dict.fromkeys(value.replace(",", " ").split()))
     for url in urls:
-        parts = urlsplit(url)
-        if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
+        if not is_http_url(url):
             raise ValueError(f"Trackback: {url!r} is not an absolute http(s) URL")
     return urls

@@ -23,11 +23,11 @@ Rules (`plan` and `update`):
 """
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from common.files import canonical_json, write_atomic
 
 from .send import Outcome
 
@@ -160,26 +160,12 @@ def dumps(sources: Mapping[str, SourceState]) -> str:
             for url, state in sources.items()
         },
     }
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return canonical_json(data)
 
 
 def save(path: Path, sources: Mapping[str, SourceState]) -> bool:
     """Write the outbox atomically if its text changed; return whether it was written."""
-    text = dumps(sources)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return True
+    return write_atomic(path, dumps(sources).encode("utf-8"))
 
 
 def _source(path: Path, url: str, raw: object) -> SourceState:

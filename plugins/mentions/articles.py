@@ -1,10 +1,9 @@
 """Article slugs read from Markdown metadata, for the commands that run without Pelican."""
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-_SLUG = re.compile(r"slug:\s*(\S+)\s*", re.IGNORECASE)
+from common.markdown_header import read_header
 
 
 def article_slugs(content_dir: Path, article_paths: Iterable[str]) -> tuple[set[str], list[Path]]:
@@ -17,20 +16,9 @@ def article_slugs(content_dir: Path, article_paths: Iterable[str]) -> tuple[set[
     without = []
     for folder in article_paths:
         for path in sorted((content_dir / folder).rglob("*.md")):
-            slug = _declared_slug(path.read_text(encoding="utf-8"))
+            slug = read_header(path.read_text(encoding="utf-8")).get("slug")
             if slug:
                 slugs.add(slug)
             else:
                 without.append(path)
     return slugs, without
-
-
-def _declared_slug(text: str) -> str | None:
-    # Metadata is the block of "Key: value" lines before the first blank line.
-    for line in text.splitlines():
-        if not line.strip():
-            return None
-        match = _SLUG.fullmatch(line.strip())
-        if match:
-            return match.group(1)
-    return None

@@ -12,6 +12,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 import nh3
+from common.urls import http_url as clean_url
 
 from .model import Mention, parse_time
 
@@ -24,7 +25,6 @@ PROPERTY_KINDS = {
 }
 # Only these kinds carry words worth showing; a like's "content" is boilerplate.
 TEXT_KINDS = ("reply", "mention")
-MAX_URL_LENGTH = 2048
 MAX_NAME_LENGTH = 100
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
@@ -50,22 +50,6 @@ class Incoming:
     target: str
     private: bool
     mention: Mention | None
-
-
-def clean_url(value: object) -> str | None:
-    """`value` if it is a plausible absolute http(s) URL, else None."""
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    if not value or len(value) > MAX_URL_LENGTH or _CONTROL.search(value) or " " in value:
-        return None
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return value
 
 
 def clean_text(value: object, limit: int) -> str | None:

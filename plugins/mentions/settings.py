@@ -30,6 +30,7 @@ Keys (all optional):
 
 from dataclasses import dataclass, fields
 
+from common.urls import is_http_url
 from known_keys import reject_unknown_keys
 
 
@@ -77,6 +78,6 @@ def load_settings(raw: dict | None) -> MentionsSettings:
             raise ValueError(f"MENTIONS[{key!r}] must be positive")
         if expected is str and not value:
             raise ValueError(f"MENTIONS[{key!r}] must not be empty")
-    if not raw.get("api_url", DEFAULTS["api_url"]).startswith(("https://", "http://")):
+    if not is_http_url(raw.get("api_url", DEFAULTS["api_url"])):
         raise ValueError("MENTIONS['api_url'] must be an http(s) URL")
     return MentionsSettings(**{**DEFAULTS, **raw})

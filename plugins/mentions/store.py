@@ -6,11 +6,12 @@ so a sync that finds nothing new leaves every file untouched.
 """
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+
+from common.files import canonical_json as dumps
+from common.files import write_atomic
 
 from .model import Mention, from_record, to_record
 from .moderation import Moderation, parse_moderation
@@ -26,11 +27,6 @@ class StoreError(ValueError):
     """A store file is unreadable or invalid; the message names the file and field."""
 
 
-def dumps(data: object) -> str:
-    """The store's one JSON text form."""
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-
-
 def read_json(path: Path) -> object:
     """Parse the JSON file at `path`, raising StoreError with the file and line on failure."""
     try:
@@ -39,22 +35,6 @@ def read_json(path: Path) -> object:
         raise StoreError(f"{path}: invalid JSON at line {error.lineno}: {error.msg}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise StoreError(f"{path}: cannot read: {error}") from None
-
-
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` via a temporary file in the same directory; False if unchanged."""
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def sort_mentions(mentions: Iterable[Mention]) -> list[Mention]:

@@ -8,9 +8,9 @@ The tool page template reads `reminder_tool` from the context:
 """
 
 import mimetypes
-import os
-import tempfile
+from pathlib import Path
 
+from common.files import write_atomic
 from pelican import signals
 
 from .examples import example_files, interval_phrase
@@ -47,21 +47,7 @@ class ReminderGenerator:
     def generate_output(self, writer) -> None:
         """Write the example files into output/ (Pelican's writer only renders templates)."""
         for item in self.files:
-            _write_atomic(os.path.join(self.output_path, item.path), item.text.encode("utf-8"))
-
-
-def _write_atomic(path: str, data: bytes) -> None:
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+            write_atomic(Path(self.output_path, item.path), item.text.encode("utf-8"), mode=0o644)
 
 
 def get_generators(_pelican):

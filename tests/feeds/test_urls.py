@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from feeds.urls import absolutize, absolutize_srcset, is_web_url
+from feeds.urls import absolutize, absolutize_srcset
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE = "https://example.org/reconnect/"
@@ -36,18 +36,3 @@ def test_srcset_keeps_descriptors_and_resolves_each_candidate():
         "https://example.org/reconnect/a.png 480w, "
         "https://example.org/reconnect/b.png 800w, https://example.org/c.png"
     )
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("https://example.org/", True),
-        ("http://127.0.0.1:8000", True),
-        ("javascript:alert(1)", False),
-        ("/relative/", False),
-        ("https://", False),
-        (None, False),
-    ],
-)
-def test_is_web_url(value, expected):
-    assert is_web_url(value) is expected

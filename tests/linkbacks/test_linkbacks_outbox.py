@@ -1,6 +1,7 @@
 """The outbox rules (what is due when) and its file: deterministic, atomic, validated."""
 
 import json
+import os
 
 import pytest
 from linkbacks import outbox
@@ -99,7 +100,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     def crash(*args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(outbox.os, "replace", crash)
+    monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError, match="disk full"):
         outbox.save(path, {"https://s.example/2/": state()})
     assert path.read_bytes() == before

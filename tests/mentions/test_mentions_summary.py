@@ -133,11 +133,8 @@ def test_only_http_urls_become_links():
     summary = summarize(HOSTILE, display())
     cites = [*summary.replies, *summary.excerpts, *summary.reactions[0].shown]
     assert [c.url for c in cites] == [None, None, None]
-    assert [c.person.url for c in cites] == [
-        None,
-        'https://mallory.example/?q="><script>alert(7)</script>',
-        None,
-    ]
+    # A URL holding markup characters would break out of its attribute: not linked.
+    assert [c.person.url for c in cites] == [None, None, None]
 
 
 def test_avatars_are_local_files_only():

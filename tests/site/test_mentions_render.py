@@ -203,12 +203,8 @@ def test_hostile_mentions_reach_the_page_as_text_only(fixture_builds):
 def test_hostile_urls_stay_inside_their_attribute(fixture_builds):
     section = mentions_section(_soup(fixture_builds[0], "weak-ties-and-where-jobs-come-from"))
     hrefs = [a["href"] for a in section.find_all("a", href=True)]
-    assert hrefs == [
-        'https://evil.example/"onmouseover="alert(1)',
-        "https://evil.example/'onfocus='alert(1)",
-        'https://evil.example/"onmouseover="alert(1)',
-        'https://mallory.example/?q="><script>alert(7)</script>',
-    ]
+    # URLs holding `"` or `<` are never linked; a quote of the other kind stays inside.
+    assert hrefs == ["https://evil.example/'onfocus='alert(1)"]
     for link in section.find_all("a", href=True):
         assert set(link["rel"]) == REL
     assert section.find_all("img") == []

@@ -1,0 +1,11 @@
+"""Small helpers that several plugins and commands share; a library, not a Pelican plugin.
+
+Modules:
+    files            the store's canonical JSON text, atomic writes, and
+                     all-or-nothing writes of several files at once
+    urls             the one check for "an absolute http(s) URL we may link to"
+    terminal         outside text made safe to print on a terminal
+    markdown_header  the `Key: value` header of a Markdown source file
+
+Nothing here imports Pelican or opens a connection.
+"""
