@@ -244,3 +244,26 @@ def test_a_malformed_article_fails_the_build_naming_the_file(tmp_path, broken, m
     assert result.returncode != 0
     assert message in output
     assert "Traceback" not in output
+
+
+def test_every_control_name_contains_its_visible_words(site):
+    """WCAG 2.5.3 Label in Name: a voice user says what they see, anywhere on the site."""
+    mismatches = []
+    for path in site.html_files():
+        soup = site.soup("/" + path.relative_to(site.output).as_posix())
+        for control in soup.select("a[aria-label], button[aria-label]"):
+            visible = " ".join(control.get_text(" ", strip=True).split()).lower()
+            if visible not in control["aria-label"].lower():
+                mismatches.append(f"{path.relative_to(site.output)}: {control['aria-label']!r}")
+    assert mismatches == []
+
+
+def test_read_the_article_links_say_so_and_name_their_article(site):
+    summaries = site.soup("/").select("main article.summary")
+    assert summaries
+    for summary in summaries:
+        title = summary.select_one("h2 a").get_text(strip=True)
+        link = summary.select("a")[-1]
+        assert not link.has_attr("aria-label")
+        assert link.get_text(strip=True) == f"Read the article: {title}"
+        assert link.select_one(".visually-hidden").get_text(strip=True) == f": {title}"
