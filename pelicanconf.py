@@ -61,6 +61,7 @@ PLUGINS = [
     "content_check",
     "fast_markdown",
     "article_extras",
+    "topics",
     "sitemap",
     "mentions",
     "reminders",
@@ -140,6 +141,11 @@ AUTHOR_FEED_RSS = None
 # article_extras: reading speed for "N min read", and how many related articles
 # (by shared tags) an article page lists.
 ARTICLE_EXTRAS = {"words_per_minute": 230, "related_count": 3}
+
+# topics: each category page opens with our intro, content/topics/<category-slug>.md,
+# and the articles whose header says `Start_here: true`. Every key and its default is
+# in plugins/topics/settings.py and the README ("Topic pages").
+TOPICS = {"path": "topics"}
 
 # mentions: Webmentions and imported social posts kept in content/mentions/ and shown
 # under articles. Every key and its default is in plugins/mentions/settings.py and the

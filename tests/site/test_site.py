@@ -141,7 +141,7 @@ def test_each_taxonomy_page_lists_its_articles(site, listing, kind):
     for link in links:
         assert f"/{kind}/" in link["href"]
         page = site.soup(link["href"])
-        assert page.select("main article.h-entry h2 a")
+        assert page.select("main article.h-entry .p-name a")
 
 
 def _references(soup):
