@@ -21,6 +21,7 @@ PAGE_TYPES = {
     "author": "/author/maya-okafor/",
     "authors": "/authors/",
     "archives": "/archives/",
+    "search": "/search/",
     "404": "/404.html",
 }
 VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}

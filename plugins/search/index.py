@@ -1,0 +1,67 @@
+"""Build the Pagefind index of a built site with the pinned `pagefind` binary (pagefind-bin).
+
+Pagefind reads the rendered pages: only those marked `data-pagefind-body`
+(article pages) are indexed, without the parts marked `data-pagefind-ignore`.
+The index is written to a scratch folder first and swapped in whole, so a
+failed run leaves the previous index in place; a build never downloads anything.
+"""
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pagefind_bin
+
+# Pagefind's ready-made interfaces: we ship our own small page script
+# (theme/static/js/search.js), so these are never loaded.
+UNUSED = (
+    "pagefind-ui.js", "pagefind-ui.css",
+    "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)  # fmt: skip
+# An article's table of contents ([TOC]) only repeats its headings; in an
+# excerpt it reads as a run of words without sentences.
+EXCLUDE_SELECTORS = ".toc"
+# Indexing a thousand articles takes seconds; this only stops a hung binary.
+TIMEOUT_SECONDS = 600
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; the message is one line naming why."""
+
+
+def build_index(site: Path, bundle_dir: str) -> int:
+    """Index the pages under `site` into `site/bundle_dir`; return the number of pages indexed."""
+    target = site / bundle_dir
+    with tempfile.TemporaryDirectory(prefix=".search-", dir=site) as scratch:
+        fresh = Path(scratch) / "bundle"
+        command = [
+            str(pagefind_bin.get_executable()), "--site", str(site),
+            "--output-path", str(fresh), "--exclude-selectors", EXCLUDE_SELECTORS, "--silent",
+        ]  # fmt: skip
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SearchIndexError(f"search index: pagefind could not run: {error}") from error
+        if result.returncode != 0 or not (fresh / "pagefind.js").is_file():
+            lines = (result.stderr + result.stdout).strip().splitlines() or ["no output"]
+            reason = next((line for line in lines if line.startswith("Error")), lines[-1])
+            raise SearchIndexError(f"search index: pagefind failed ({result.returncode}): {reason}")
+        for name in UNUSED:
+            (fresh / name).unlink(missing_ok=True)
+        if target.exists():
+            shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(fresh, target)
+    return indexed_pages(target)
+
+
+def indexed_pages(bundle: Path) -> int:
+    """How many pages the index at `bundle` holds (from its pagefind-entry.json)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
