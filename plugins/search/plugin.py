@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from .index import build_index
+from .index import article_glob, build_index
 from .settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,12 @@ def index_site(pelican) -> None:
     options = load_settings(pelican.settings.get("SEARCH"))
     if not options.enabled:
         return
-    pages = build_index(Path(pelican.settings["OUTPUT_PATH"]), options.bundle_dir.strip("/"))
+    settings = pelican.settings
+    pages = build_index(
+        Path(settings["OUTPUT_PATH"]),
+        options.bundle_dir.strip("/"),
+        article_glob(settings["ARTICLE_SAVE_AS"]),
+    )
     logger.info("search: %d pages indexed", pages)
 
 

@@ -2,7 +2,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from search.index import UNUSED, SearchIndexError, build_index
+from search.index import UNUSED, SearchIndexError, article_glob, build_index
 from search.settings import SearchSettings, load_settings
 
 from tests.search.bundles import differences, files, records
@@ -83,6 +83,19 @@ def test_a_failed_run_names_the_reason_and_keeps_the_previous_index(site):
     assert "\n" not in message
     assert files(site / "pagefind") == before
     assert [p.name for p in site.iterdir() if p.name.startswith(".")] == [], "scratch left behind"
+
+
+@pytest.mark.parametrize(
+    ("save_as", "glob"),
+    [("{slug}/index.html", "*/index.html"), ("{date:%Y}/{slug}.html", "*/*.html")],
+)
+def test_only_files_shaped_like_articles_are_read(save_as, glob):
+    assert article_glob(save_as) == glob
+
+
+def test_the_glob_limits_the_pages_read(site):
+    assert build_index(site, "pagefind", "first/*.html") == 1
+    assert sorted(records(site / "pagefind")) == ["/first/"]
 
 
 def test_settings_default_and_reject_bad_keys():

@@ -141,7 +141,12 @@ async function start() {
   readAddress();
   try {
     pagefind = await import(new URL("pagefind.js", bundle).href);
-    await pagefind.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24 });
+    // noWorker: the index is small enough to search on the page, which saves the worker script.
+    await pagefind.options({
+      baseUrl: new URL("../", bundle).pathname,
+      excerptLength: 24,
+      noWorker: true,
+    });
   } catch {
     status.textContent = "Search could not load. Every article is also in the archives and topics.";
     app.hidden = false;
