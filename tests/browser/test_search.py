@@ -132,3 +132,12 @@ def test_search_page_with_results_passes_every_accessibility_rule(
     violations = all_violations(page)
     context.close()
     assert violations == []
+
+
+def test_when_the_index_cannot_load_the_page_says_so_and_links_the_archives(page, site):
+    page.route("**/pagefind/**", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(site.siteurl + "/search/?q=referral")
+    failed = page.locator("#search-failed")
+    failed.wait_for(state="visible", timeout=WAIT_MS)
+    assert failed.locator("a").all_inner_texts() == ["the list of all articles", "the topics"]
+    assert page.locator("#search-app").is_hidden()

@@ -148,8 +148,7 @@ async function start() {
       noWorker: true,
     });
   } catch {
-    status.textContent = "Search could not load. Every article is also in the archives and topics.";
-    app.hidden = false;
+    document.getElementById("search-failed").hidden = false;
     return;
   }
   app.hidden = false;
