@@ -141,3 +141,34 @@ def test_when_the_index_cannot_load_the_page_says_so_and_links_the_archives(page
     failed.wait_for(state="visible", timeout=WAIT_MS)
     assert failed.locator("a").all_inner_texts() == ["the list of all articles", "the topics"]
     assert page.locator("#search-app").is_hidden()
+
+
+def test_more_results_come_in_steps_and_focus_moves_to_the_first_new_one(page, site):
+    page.goto(site.siteurl + "/search/?q=people")
+    first_step = _results(page)
+    found = _found(page)
+    assert len(first_step) < found, "the query should match more articles than one step shows"
+    page.get_by_role("button", name="Show more results").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.search-result').length > n",
+        arg=len(first_step),
+        timeout=WAIT_MS,
+    )
+    focused = page.evaluate("() => document.activeElement.textContent")
+    assert focused == page.locator(".search-result h2 a").nth(len(first_step)).inner_text()
+    # Step by step to the end: every article found is listed once, and the button goes.
+    for _ in range(found):
+        more = page.locator(".search-more button:enabled")
+        if not more.count():
+            break
+        shown = page.locator(".search-result").count()
+        more.click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('.search-result').length > n",
+            arg=shown,
+            timeout=WAIT_MS,
+        )
+    links = page.locator(".search-result h2 a").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) == len(set(links)) == found
+    assert page.locator(".search-more").count() == 0

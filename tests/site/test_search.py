@@ -70,7 +70,7 @@ def test_only_the_search_page_loads_a_script_or_the_index(site):
 
 def test_without_javascript_the_search_page_says_so_and_links_the_archives_and_topics(site):
     soup = site.soup("/search/")
-    assert soup.find("meta", attrs={"name": "robots", "content": "noindex"})
+    assert soup.find("link", rel="canonical")["href"] == f"{site.siteurl}/search/"
     fallback = soup.select_one("noscript .search-fallback")
     assert "needs JavaScript" in fallback.get_text()
     links = {a["href"] for a in fallback.select("a")}
