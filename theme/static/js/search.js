@@ -148,6 +148,8 @@ async function start() {
   try {
     pagefind = await import(new URL("pagefind.js", bundle).href);
     await pagefind.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24 });
+    // Load the index's entry, metadata and WebAssembly now, not on the first keystroke.
+    await pagefind.init();
   } catch {
     document.getElementById("search-failed").hidden = false;
     return;
