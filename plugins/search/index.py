@@ -6,14 +6,17 @@ The index is written to a scratch folder first and swapped in whole, so a
 failed run leaves the previous index in place; a build never downloads anything.
 """
 
+import hashlib
 import json
 import re
 import shutil
 import subprocess
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 import pagefind_bin
+from common.files import write_atomic
 
 # Pagefind's ready-made interfaces: we ship our own small page script
 # (theme/static/js/search.js), so these are never loaded.
@@ -70,6 +73,42 @@ def build_index(site: Path, bundle_dir: str, glob: str = "**/*.html") -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(fresh, target)
     return indexed_pages(target)
+
+
+def index_if_changed(site: Path, bundle_dir: str, glob: str, stamp: Path) -> int | None:
+    """Build the index unless the pages it reads are unchanged since the last one; None if kept.
+
+    `stamp` (outside the output, in the build cache) holds a digest of the pages
+    and of how they are indexed. A warm build or a rebuild that changed no article
+    page keeps the index as it is instead of paying for Pagefind again.
+    """
+    digest = pages_digest(site, glob)
+    target = site / bundle_dir
+    kept = (target / "pagefind-entry.json").is_file() and stamp.is_file()
+    if kept and stamp.read_text(encoding="utf-8") == digest:
+        return None
+    pages = build_index(site, bundle_dir, glob)
+    write_atomic(stamp, digest.encode())
+    return pages
+
+
+def stamp_path(cache_dir: Path, site: Path) -> Path:
+    """Where the digest of the pages indexed into `site` is kept: one file per output folder,
+    so builds into other folders (tests, previews) never vouch for this one's index."""
+    key = hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]
+    return cache_dir / f"search-index-{key}.sha256"
+
+
+def pages_digest(site: Path, glob: str) -> str:
+    """SHA-256 of the pages `glob` selects (paths and bytes) and of the Pagefind command's settings."""
+    digest = hashlib.sha256()
+    version = metadata.version("pagefind-bin")
+    digest.update(f"{version} {glob} {EXCLUDE_SELECTORS} {UNUSED}\n".encode())
+    for path in sorted(site.glob(glob)):
+        if path.is_file():
+            digest.update(path.relative_to(site).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def indexed_pages(bundle: Path) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from .index import article_glob, build_index
+from .index import article_glob, build_index, index_if_changed, stamp_path
 from .settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -33,12 +33,18 @@ def index_site(pelican) -> None:
     if not options.enabled:
         return
     settings = pelican.settings
-    pages = build_index(
-        Path(settings["OUTPUT_PATH"]),
-        options.bundle_dir.strip("/"),
-        article_glob(settings["ARTICLE_SAVE_AS"]),
-    )
-    logger.info("search: %d pages indexed", pages)
+    output = Path(settings["OUTPUT_PATH"])
+    bundle, glob = options.bundle_dir.strip("/"), article_glob(settings["ARTICLE_SAVE_AS"])
+    if settings["DELETE_OUTPUT_DIRECTORY"]:
+        # A publish build starts from an empty output: there is no index to keep.
+        pages = build_index(output, bundle, glob)
+    else:
+        stamp = stamp_path(Path(settings["CACHE_PATH"]), output)
+        pages = index_if_changed(output, bundle, glob, stamp)
+    if pages is None:
+        logger.info("search: no article page changed; index kept")
+    else:
+        logger.info("search: %d pages indexed", pages)
 
 
 def register() -> None:

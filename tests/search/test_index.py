@@ -2,7 +2,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from search.index import UNUSED, SearchIndexError, article_glob, build_index
+from search.index import (
+    UNUSED,
+    SearchIndexError,
+    article_glob,
+    build_index,
+    index_if_changed,
+    stamp_path,
+)
 from search.settings import SearchSettings, load_settings
 
 from tests.search.bundles import differences, files, records
@@ -107,3 +114,29 @@ def test_settings_default_and_reject_bad_keys():
     for bad in ("", "/", "../outside", 3):
         with pytest.raises(ValueError, match=r"SEARCH\['bundle_dir'\]"):
             load_settings({"bundle_dir": bad})
+
+
+def test_unchanged_pages_keep_the_index_and_a_changed_page_rebuilds_it(site, tmp_path):
+    stamp = tmp_path / "cache" / "search-index.sha256"
+    assert index_if_changed(site, "pagefind", "*/index.html", stamp) == 2
+    built = files(site / "pagefind")
+    assert index_if_changed(site, "pagefind", "*/index.html", stamp) is None
+    assert files(site / "pagefind") == built
+    page = site / "second" / "index.html"
+    page.write_text(page.read_text().replace("easy to say no", "easy to decline"))
+    assert index_if_changed(site, "pagefind", "*/index.html", stamp) == 2
+    assert "easy to decline" in records(site / "pagefind")["/second/"]["content"]
+
+
+def test_a_missing_index_is_rebuilt_even_when_the_pages_are_unchanged(site, tmp_path):
+    stamp = tmp_path / "search-index.sha256"
+    index_if_changed(site, "pagefind", "*/index.html", stamp)
+    shutil.rmtree(site / "pagefind")
+    assert index_if_changed(site, "pagefind", "*/index.html", stamp) == 2
+
+
+def test_each_output_folder_has_its_own_stamp(tmp_path):
+    first, second = stamp_path(tmp_path, tmp_path / "a"), stamp_path(tmp_path, tmp_path / "b")
+    assert first.parent == second.parent == tmp_path
+    assert first != second
+    assert stamp_path(tmp_path, tmp_path / "a") == first
