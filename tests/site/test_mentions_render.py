@@ -106,12 +106,13 @@ def test_mention_data_is_never_published(site):
         assert list(site.output.rglob(name)) == []
 
 
-def _build(output: Path) -> str:
+def build_with_store(output: Path, store: Path) -> str:
+    """Build the real content offline with MENTIONS["path"] = `store`; return the log."""
     command = [
         sys.executable, str(ROOT / "tests" / "mentions" / "offline_pelican.py"),
         str(ROOT / "content"), "-o", str(output), "-s", str(ROOT / "publishconf.py"),
         "--fatal", "errors", "-e", 'SITEURL="http://127.0.0.1:8000"',
-        f"MENTIONS={json.dumps({'path': str(FIXTURE_STORE)})}",
+        f"MENTIONS={json.dumps({'path': str(store)})}",
     ]  # fmt: skip
     # Wide enough that Pelican's log lines are not wrapped.
     env = {**os.environ, "COLUMNS": "500"}
@@ -125,8 +126,8 @@ def fixture_builds(tmp_path_factory) -> tuple[Path, Path, str]:
     """Two builds with the fixture store, and the first one's log."""
     first = tmp_path_factory.mktemp("mentions-build") / "output"
     second = tmp_path_factory.mktemp("mentions-build") / "output"
-    log = _build(first)
-    _build(second)
+    log = build_with_store(first, FIXTURE_STORE)
+    build_with_store(second, FIXTURE_STORE)
     return first, second, log
 
 
