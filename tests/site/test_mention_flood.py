@@ -127,6 +127,7 @@ def test_the_count_and_every_list_are_bounded(flood):
     assert len(sentences) == DEFAULTS["networks_max"] + 1
     assert text_of(sentences[-1]).startswith("It was also mentioned on ")
     assert len(section.select("li.p-like, li.p-repost, li.p-bookmark")) == 3 * 8
+    assert [text_of(li) for li in section.select("li.mention-more")] == ["+706 more"] * 3
     most = (
         DEFAULTS["networks_max"] * (DEFAULTS["max_names"] + 1)
         + 3 * DEFAULTS["fold_after"]
