@@ -1,7 +1,7 @@
 """Mentions feed entries from fake mention objects (the mentions plugin's seam)."""
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,37 +15,14 @@ from lxml import etree
 from mentions.normalize import MAX_NAME_LENGTH
 
 from tests.feeds.feedchecks import ATOM, FeedFile, html_elements, run_checks, shown_text
-from tests.feeds.samples import SITEURL, ZONE, info
+from tests.feeds.samples import SITEURL, ZONE, info, mention
 
 ARTICLE = f"{SITEURL}/the-honest-catch-up-message/"
 TITLE = "The honest catch-up message"
 
 
-@dataclass
-class FakeMention:
-    id: str
-    kind: str
-    source_url: str
-    author_name: str | None
-    published: datetime
-    text: str | None
-
-
-def _mention(**changes) -> FakeMention:
-    values = {
-        "id": "wmio:1001",
-        "kind": "reply",
-        "source_url": "https://social.example/@ada/1001",
-        "author_name": "Ada Lovelace",
-        "published": datetime(2026, 6, 2, 14, 30, tzinfo=UTC),
-        "text": "This helped me write to my old manager.",
-    }
-    values.update(changes)
-    return FakeMention(**values)
-
-
 def _entry(**changes):
-    return mention_entry(_mention(**changes), ARTICLE, TITLE, ZONE)
+    return mention_entry(mention(**changes), ARTICLE, TITLE, ZONE)
 
 
 def test_a_reply_reads_as_a_sentence_with_the_quote_and_both_links():

@@ -5,7 +5,7 @@ and calls generate_context() then generate_output(); so do these tests.
 """
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from types import SimpleNamespace
 
 import feedparser
@@ -15,6 +15,7 @@ from feeds.build import MAX_FEED_BYTES
 from feeds.plugin import BUILTIN_FEED_SETTINGS, FeedsGenerator, disable_builtin_feeds
 
 from tests.feeds.feedchecks import shown_text
+from tests.feeds.samples import mention
 
 SITEURL = "https://example.org"
 SETTINGS = {
@@ -142,16 +143,7 @@ def test_a_moved_article_keeps_its_old_id(tmp_path, articles):
 
 
 def test_mentions_attached_to_articles_become_the_mentions_feed(tmp_path, articles):
-    articles[3].mentions = [
-        SimpleNamespace(
-            id="wmio:7",
-            kind="like",
-            source_url="https://social.example/like/7",
-            author_name="Ada",
-            published=datetime(2026, 3, 7, 12, 0, tzinfo=UTC),
-            text=None,
-        )
-    ]
+    articles[3].mentions = [mention(7, kind="like", author_name="Ada", text=None)]
     _build(tmp_path, articles)
     parsed = feedparser.parse((tmp_path / "feeds/mentions.rss.xml").read_bytes())
     assert [shown_text(e.title_detail) for e in parsed.entries] == ["Ada liked “four & more”"]
@@ -192,15 +184,7 @@ def test_a_feed_is_dated_by_its_own_entries_not_by_an_older_article_edited_later
 
 def _mentions(count, *, text, name="Ada", source="https://social.example/like/{n}"):
     return [
-        SimpleNamespace(
-            id=f"wmio:{n}",
-            kind="reply",
-            source_url=source.format(n=n),
-            author_name=name,
-            published=datetime(2026, 3, 7, tzinfo=UTC) + timedelta(minutes=n),
-            text=text,
-        )
-        for n in range(count)
+        mention(n, text=text, author_name=name, source_url=source.format(n=n)) for n in range(count)
     ]
 
 

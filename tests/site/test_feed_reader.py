@@ -10,10 +10,9 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from html import escape
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -24,6 +23,7 @@ from feeds.model import FeedInfo, newest_first
 
 from tests.conftest import ROOT
 from tests.feeds.feedchecks import html_elements, html_urls, read_feed
+from tests.feeds.samples import mention
 
 NEWSBOAT = shutil.which("newsboat")
 # libcurl honours proxy variables; the feed is on 127.0.0.1 and must be fetched directly.
@@ -83,14 +83,7 @@ SOURCE = "https://social.example/@someone/{n}"
 def _hostile_feed(suffix: str) -> bytes:
     """A mentions feed where every author's name and reply text is one hostile string."""
     mentions = [
-        SimpleNamespace(
-            id=f"wmio:{n}",
-            kind="reply",
-            source_url=SOURCE.format(n=n),
-            author_name=name,
-            published=datetime(2026, 6, 1, tzinfo=UTC) + timedelta(hours=n),
-            text=name,
-        )
+        mention(n, source_url=SOURCE.format(n=n), author_name=name, text=name)
         for n, name in enumerate(HOSTILE)
     ]
     entries = newest_first([mention_entry(m, ARTICLE, TITLE, UTC) for m in mentions], 50)

@@ -11,6 +11,7 @@ import shutil
 import string
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,9 +22,16 @@ from mentions import store
 from mentions.model import Mention
 from mentions.settings import DEFAULTS
 
-from tests.site.test_mentions_render import build_with_store, mentions_section, text_of
+from tests.site.test_mentions_render import (
+    FIXTURE_STORE,
+    build_with_store,
+    mentions_section,
+    text_of,
+)
 
 RECIPE = json.loads((Path(__file__).parent / "fixtures" / "mention-flood.json").read_text())
+# Every field the recipe does not set comes from an ordinary stored mention.
+BASE = store.load_article(FIXTURE_STORE / "networking-after-a-layoff.json")[0]
 PAGE_LIMIT = 150 * 1024
 
 
@@ -41,33 +49,28 @@ def _network_name(number: int) -> str:
 
 
 def _mention(n: int) -> Mention:
-    recipe = RECIPE
-    kind = recipe["kinds"][n % len(recipe["kinds"])]
-    network = recipe["networks"][n % len(recipe["networks"])]
-    if n % recipe["own_network_every"] == 0:
-        network = _network_name(n)
-    url = recipe["urls"][n % len(recipe["urls"])].format(n=n)
+    """The `n`th mention of the recipe: each field cycles through its list."""
+
+    def pick(key: str) -> str:
+        return RECIPE[key][n % len(RECIPE[key])]
+
+    kind = pick("kinds")
+    url = pick("urls").format(n=n)
     if url.endswith("&"):
-        url = _fill(url[:-1] + "&", recipe["url_length"])
+        url += "&" * (RECIPE["url_length"] - len(url))
     published = datetime(2026, 10, 15, tzinfo=UTC) + timedelta(minutes=n)
-    return Mention(
+    return replace(
+        BASE,
         id=f"manual:flood-{n}",
-        origin="manual",
         kind=kind,
+        network=_network_name(n) if n % RECIPE["own_network_every"] == 0 else pick("networks"),
         source_url=url,
         url=url,
+        author_url=url,
         published=published,
         received=published,
-        author_name=_fill(
-            f"{n} " + recipe["names"][n % len(recipe["names"])], recipe["name_length"]
-        ),
-        author_url=url,
-        author_photo=None,
-        author_avatar=None,
-        text=_fill(recipe["texts"][n % len(recipe["texts"])], recipe["text_length"])
-        if kind in ("reply", "mention")
-        else None,
-        network=network,
+        author_name=_fill(f"{n} {pick('names')}", RECIPE["name_length"]),
+        text=_fill(pick("texts"), RECIPE["text_length"]) if kind in ("reply", "mention") else None,
     )
 
 
