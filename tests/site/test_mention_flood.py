@@ -15,9 +15,11 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import feedparser
 import mf2py
 import pytest
 from bs4 import BeautifulSoup
+from feeds.build import MAX_FEED_BYTES
 from mentions import store
 from mentions.model import Mention
 from mentions.settings import DEFAULTS
@@ -150,3 +152,15 @@ def test_shown_mentions_keep_their_microformats(flood):
         assert cite["properties"]["author"][0]["properties"]["name"][0]
         assert cite["properties"]["published"][0].startswith("2026-10-1")
         assert cite["properties"]["content"][0]
+
+
+def test_the_mentions_feeds_stay_under_the_limit_and_readable(flood):
+    feeds = flood.parent.parent / "feeds"
+    for name in ("mentions.rss.xml", "mentions.atom.xml"):
+        data = (feeds / name).read_bytes()
+        assert len(data) < MAX_FEED_BYTES, name
+        parsed = feedparser.parse(data)
+        assert not parsed.bozo, name
+        # The newest mentions, as many as fit: the recipe's URLs of 2,048 `&` are heavy.
+        assert 10 <= len(parsed.entries) <= 50, name
+        assert parsed.entries[0].id.endswith(f"manual%3Aflood-{len(MENTIONS) - 1}")
