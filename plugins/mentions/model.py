@@ -26,10 +26,12 @@ MAX_NETWORK_LENGTH = 40
 # The ceiling for stored text whatever MENTIONS['max_text'] says: a hand-written
 # file holding 100 KB of text must not reach pages and feeds.
 MAX_TEXT_LENGTH = 5000
-# Outside these a date is a typo or an attack; both ends have 4-digit years,
-# which the store format and every feed need.
+# Outside these a date is a typo or an attack. Both ends have 4-digit years,
+# which the store format and every feed need, in every time zone: the last day
+# of year 9999 is left out because pages and feeds show dates in the site's
+# zone, up to 14 hours ahead of UTC, where it would be year 10000.
 MIN_TIME = datetime(1990, 1, 1, tzinfo=UTC)
-MAX_TIME = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+MAX_TIME = datetime(9999, 12, 30, 23, 59, 59, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
