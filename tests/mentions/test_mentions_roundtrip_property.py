@@ -31,9 +31,10 @@ from mentions.model import (
     from_record,
     to_record,
 )
-from mentions.summary import Display, summarize
+from mentions.summary import summarize
 
 from tests.feeds.samples import SITEURL, info
+from tests.mentions.test_mentions_summary import display
 
 ARTICLE = f"{SITEURL}/the-honest-catch-up-message/"
 # The extremes of UTC offsets: a date at either end of the range must still exist there.
@@ -146,15 +147,8 @@ def test_a_hand_edited_record_loads_clean_or_is_one_value_error(raw, field, valu
 
 
 def _render(mention: Mention, zone) -> None:
-    display = Display(
-        max_names=5,
-        quote_length=280,
-        fold_after=8,
-        zone=zone,
-        avatars_path="images/avatars",
-        avatar_files=frozenset({"0123456789abcdef0123456789abcdef.webp"}),
-    )
-    summary = summarize([mention], display)
+    avatars = frozenset({"0123456789abcdef0123456789abcdef.webp"})
+    summary = summarize([mention], display(zone=zone, avatar_files=avatars))
     assert summary.count == 1
     entry = mention_entry(mention, ARTICLE, "The honest catch-up message", zone)
     for suffix, build in ((".rss.xml", build_rss), (".atom.xml", build_atom)):
