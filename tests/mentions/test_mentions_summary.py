@@ -138,7 +138,18 @@ def test_no_mentions_means_no_summary():
 
 
 def test_only_http_urls_become_links():
-    summary = summarize(HOSTILE, display())
+    # The store refuses these (model.clean_mention); the view model does not rely on it.
+    bad = (
+        "javascript:alert(2)",
+        'https://evil.example/"onmouseover="alert(1)',
+        "JaVaScRiPt:alert(6)",
+        "data:text/html,<script>alert(11)</script>",
+    )
+    hostile = [
+        replace(m, url=url, source_url=url, author_url=url)
+        for m, url in zip(HOSTILE, bad, strict=True)
+    ]
+    summary = summarize(hostile, display())
     cites = [*summary.replies.shown, *summary.excerpts.shown, *summary.reactions[0].shown]
     assert [c.url for c in cites] == [None, None, None]
     # A URL holding markup characters would break out of its attribute: not linked.
