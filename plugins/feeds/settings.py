@@ -4,7 +4,9 @@ Keys:
     max_items (int, default 20): entries in the site-wide feeds
         (`feeds/all.rss.xml`, `feeds/all.atom.xml`, `feeds/all.json`).
     taxonomy_max_items (int, default 20): entries in each category and tag feed.
-    mentions_max_items (int, default 50): entries in the mentions feeds.
+    mentions_max_items (int, default 50): entries in the mentions feeds. When
+        the newest ones do not fit under the 1 MB limit, the oldest are left
+        out with a warning: strangers' data never stops the build.
     hub (str or None, default None): a WebSub hub URL announced in every RSS
         and Atom feed (`<link rel="hub">`); the deploy step pings it.
     dev_base (str, default "http://127.0.0.1:8000"): the address feeds and

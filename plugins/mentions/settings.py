@@ -26,6 +26,14 @@ Keys (all optional):
         "and N others".
     quote_length (int, 280): the quoted text and excerpts are cut near this length.
     fold_after (int, 8): avatars in a row of likes, reposts or bookmarks before "+N more".
+    networks_max (int, 6): networks with a "mentioned on ..." sentence of their
+        own; further networks are only counted.
+    replies_shown (int, 10): replies shown in full (up to max_text), oldest first.
+    replies_max (int, 30): replies a page holds at most; those after
+        replies_shown sit in a closed <details>, cut to quote_length, and
+        any beyond are only counted ("…and 4,970 more replies").
+    excerpts_shown (int, 5): excerpts from the web shown before the fold.
+    excerpts_max (int, 20): excerpts a page holds at most, as for replies_max.
 """
 
 from dataclasses import dataclass, fields
@@ -51,6 +59,11 @@ class MentionsSettings:
     max_names: int = 5
     quote_length: int = 280
     fold_after: int = 8
+    networks_max: int = 6
+    replies_shown: int = 10
+    replies_max: int = 30
+    excerpts_shown: int = 5
+    excerpts_max: int = 20
 
 
 DEFAULTS = {f.name: f.default for f in fields(MentionsSettings)}
@@ -80,4 +93,8 @@ def load_settings(raw: dict | None) -> MentionsSettings:
             raise ValueError(f"MENTIONS[{key!r}] must not be empty")
     if not is_http_url(raw.get("api_url", DEFAULTS["api_url"])):
         raise ValueError("MENTIONS['api_url'] must be an http(s) URL")
-    return MentionsSettings(**{**DEFAULTS, **raw})
+    settings = MentionsSettings(**{**DEFAULTS, **raw})
+    for shown, most in (("replies_shown", "replies_max"), ("excerpts_shown", "excerpts_max")):
+        if getattr(settings, most) < getattr(settings, shown):
+            raise ValueError(f"MENTIONS[{most!r}] must be at least MENTIONS[{shown!r}]")
+    return settings

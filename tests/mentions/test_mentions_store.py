@@ -224,6 +224,8 @@ def test_settings_default_to_documented_values():
     settings = load_settings(None)
     assert settings.path == DEFAULTS["path"] == "mentions"
     assert (settings.max_names, settings.quote_length, settings.fold_after) == (5, 280, 8)
+    assert (settings.replies_shown, settings.replies_max) == (10, 30)
+    assert (settings.excerpts_shown, settings.excerpts_max, settings.networks_max) == (5, 20, 6)
     assert settings.avatar_allow_private_hosts is False
 
 
@@ -236,6 +238,7 @@ def test_settings_default_to_documented_values():
         ({"max_names": True}, r"\['max_names'\] must not be a boolean"),
         ({"api_url": "ftp://webmention.io/api"}, r"\['api_url'\] must be an http\(s\) URL"),
         ({"path": ""}, r"\['path'\] must not be empty"),
+        ({"replies_shown": 40}, r"\['replies_max'\] must be at least MENTIONS\['replies_shown'\]"),
     ],
 )
 def test_a_bad_setting_is_refused_naming_the_key(raw, message):
