@@ -17,7 +17,7 @@ from xml.parsers.expat import ExpatError
 
 from safe_http import Client, Deadline, FetchError, Response, retryable_status
 
-from .discovery import discover
+from .discovery import BadEndpoint, discover
 
 FORM = "application/x-www-form-urlencoded; charset=utf-8"
 PINGBACK_ALREADY_REGISTERED = 48
@@ -39,11 +39,14 @@ def notify(client: Client, source: str, target: str, deadline: Deadline, dry_run
     """Discover `target`'s endpoint and tell it that `source` links to it."""
     try:
         page = client.get(target, deadline)
+        if not 200 <= page.status < 300:
+            status = _status_class(page.status)
+            return Outcome("none", None, status, f"target answered {page.status}")
+        endpoints = discover(page, deadline)
     except FetchError as error:
         return _error_outcome("none", None, error)
-    if not 200 <= page.status < 300:
-        return Outcome("none", None, _status_class(page.status), f"target answered {page.status}")
-    endpoints = discover(page)
+    except BadEndpoint as error:
+        return Outcome("none", None, "failed", str(error))
     if endpoints.webmention:
         protocol, endpoint, send = "webmention", endpoints.webmention, send_webmention
     elif endpoints.pingback:

@@ -72,13 +72,20 @@ class Response:
         """The Content-Type without parameters, lower-cased ("" when absent)."""
         return (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
 
-    def text(self) -> str:
-        """The body decoded with its declared charset, else UTF-8; bad bytes replaced."""
-        charset = self.headers.get_content_charset() or "utf-8"
-        try:
-            return self.body.decode(charset, errors="replace")
-        except LookupError:
-            return self.body.decode("utf-8", errors="replace")
+    def text(self, max_bytes: int | None = None) -> str:
+        """The body (its first `max_bytes`) decoded with its declared charset, else UTF-8.
+
+        Bad bytes are replaced; a charset Python cannot decode text with
+        (unknown, `undefined`, `base64`, `idna`, ...) counts as undeclared.
+        """
+        body = self.body[:max_bytes]
+        charset = self.headers.get_content_charset()
+        if charset:
+            try:
+                return body.decode(charset, errors="replace")
+            except (LookupError, UnicodeError, ValueError):
+                pass
+        return body.decode("utf-8", errors="replace")
 
 
 class Client:
