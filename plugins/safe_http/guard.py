@@ -12,12 +12,16 @@ query string (the webmention.io token does).
 """
 
 import ipaddress
+import re
 import socket
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 Resolver = Callable[[str, int], list[str]]
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+# A host name in ASCII (after IDNA) or an IPv6 literal: nothing else ever
+# reaches the resolver or a message (no control characters, no zone ids).
+_HOST = re.compile(r"[A-Za-z0-9._-]{1,253}|[0-9A-Fa-f:.]{2,45}")
 
 
 def _networks(*cidrs: str) -> tuple[IPNetwork, ...]:
@@ -127,10 +131,14 @@ def check_url(
         raise Refused(f"refusing a non-http(s) URL (scheme {scheme!r})")
     if not host:
         raise Refused("refusing a URL without a host")
+    if not _HOST.fullmatch(host):
+        raise Refused("refusing a malformed URL")
     try:
         addresses = resolver(host, port)
     except OSError as error:
         raise FetchError(f"cannot resolve {host}: {error}", retryable=True) from None
+    except (UnicodeError, ValueError):
+        raise Refused("refusing a malformed URL") from None
     if not addresses:
         raise FetchError(f"cannot resolve {host}: no address", retryable=True)
     blocked = [a for a in addresses if not is_public(a, allow)]
