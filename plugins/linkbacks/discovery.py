@@ -14,13 +14,16 @@ The page is outside data: at most its first `MAX_PARSED_BYTES` are parsed, by
 libxml2's HTML parser (lxml), whose time and memory grow linearly with its input
 and which recovers from any markup instead of raising; CPython's `html.parser`
 is quadratic on some inputs (64 KiB of `<a ` took a minute). A URL that cannot
-be parsed raises `BadEndpoint`.
+be parsed, or is not a plain http(s) URL (`common.urls.http_url`: no
+credentials, no spaces or quotes, at most 2,048 characters), raises
+`BadEndpoint`.
 """
 
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from common.urls import http_url
 from lxml import etree
 from safe_http import Deadline, Response
 
@@ -119,7 +122,11 @@ def _first_href(
 
 
 def _absolute(base: str, reference: str) -> str:
+    """`reference` resolved against `base`; it must then pass `common.urls.http_url`."""
     try:
-        return urljoin(base, reference.strip())
+        url = http_url(urljoin(base, reference.strip()))
     except ValueError:
-        raise BadEndpoint("the page announces an endpoint URL that cannot be parsed") from None
+        url = None
+    if url is None:
+        raise BadEndpoint("the page announces an endpoint that is not a usable http(s) URL")
+    return url
