@@ -4,6 +4,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import linkbacks.run
 import pytest
 from linkbacks.run import Article, send_all
 
@@ -174,3 +175,25 @@ def test_a_missing_page_is_reported_by_name(tmp_path, targets, settings, client)
     missing = replace(article(tmp_path, targets), page=tmp_path / "nowhere" / "index.html")
     with pytest.raises(ValueError, match="nowhere"):
         run([missing], settings, client)
+
+
+def test_an_unexpected_error_for_one_target_is_recorded_and_the_run_goes_on(
+    tmp_path, targets, settings, client, monkeypatch, caplog
+):
+    """A bug of ours met by one odd target: a retry with one line, not a traceback."""
+    real_notify = linkbacks.run.notify
+    post_a = targets.url("/post-a")
+
+    def notify(client, source, target, deadline, dry_run):
+        if target == post_a:
+            raise RecursionError("deep inside a parser")
+        return real_notify(client, source, target, deadline, dry_run)
+
+    monkeypatch.setattr(linkbacks.run, "notify", notify)
+    lines, counts = run([article(tmp_path, targets)], settings, client)
+
+    assert counts == {"retry": 1, "sent": 1}
+    assert lines[0] == f"{post_a} -> - (none) retry: unexpected error (RecursionError)"
+    assert outbox_targets(settings)[post_a]["status"] == "pending"
+    assert [p.path for p in targets.posts()] == ["/wm-b"]
+    assert f"{post_a}: unexpected RecursionError" in caplog.text
