@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 Resolver = Callable[[str, int], list[str]]
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+# Characters of a scheme shown in a message: a URL from a page may have a long one.
+_SHOWN = 20
 # A host name in ASCII (after IDNA) or an IPv6 literal: nothing else ever
 # reaches the resolver or a message (no control characters, no zone ids).
 _HOST = re.compile(r"[A-Za-z0-9._-]{1,253}|[0-9A-Fa-f:.]{2,45}")
@@ -128,7 +130,7 @@ def check_url(
     except (UnicodeError, ValueError):
         raise Refused("refusing a malformed URL") from None
     if scheme not in ("http", "https"):
-        raise Refused(f"refusing a non-http(s) URL (scheme {scheme!r})")
+        raise Refused(f"refusing a non-http(s) URL (scheme {scheme[:_SHOWN]!r})")
     if not host:
         raise Refused("refusing a URL without a host")
     if not _HOST.fullmatch(host):
@@ -143,5 +145,6 @@ def check_url(
         raise FetchError(f"cannot resolve {host}: no address", retryable=True)
     blocked = [a for a in addresses if not is_public(a, allow)]
     if blocked:
-        raise Refused(f"refusing {host}: resolves to non-public address {', '.join(blocked)}")
+        shown = ", ".join(blocked[:3]) + (", ..." if len(blocked) > 3 else "")
+        raise Refused(f"refusing {host}: resolves to non-public address {shown}")
     return host, port, addresses

@@ -223,3 +223,13 @@ def test_a_redirect_to_file_is_refused(server, client):
     server.routes["/moved"] = Reply(302, (("Location", "file:///etc/passwd"),))
     with pytest.raises(Refused, match="non-http"):
         client.get(server.url("/moved"), Deadline(5))
+
+
+def test_refusal_messages_stay_short_whatever_the_url_or_dns_say(no_connect):
+    many = [f"10.0.0.{n}" for n in range(1, 200)]
+    client = make_client(resolver=stub_resolver({"many.example": many}))
+    with pytest.raises(Refused) as by_dns:
+        client.get("http://many.example/", Deadline(5))
+    with pytest.raises(Refused) as by_scheme:
+        client.get("a" * 5000 + "://many.example/", Deadline(5))
+    assert len(str(by_dns.value)) < 120 and len(str(by_scheme.value)) < 120
