@@ -102,10 +102,11 @@ def _link_elements(text: str) -> list[tuple[str, str, str | None]]:
 
     Comments and escaped text are not elements, so they never count.
     """
-    # libxml2 stops at a NUL; HTML reads it as U+FFFD.
-    text = text.replace("\0", "\ufffd")
-    parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True)
-    root = etree.fromstring(text, parser) if text.strip() else None
+    # libxml2 stops at a NUL, where HTML reads U+FFFD; a lone surrogate (which
+    # UTF-7 can smuggle in) would make it drop the page. Both become "?"/U+FFFD.
+    data = text.replace("\0", "\ufffd").encode("utf-8", errors="replace")
+    parser = etree.HTMLParser(encoding="utf-8", recover=True, no_network=True, remove_comments=True)
+    root = etree.fromstring(data, parser) if data.strip() else None
     if root is None:
         return []
     return [(e.tag, e.get("rel") or "", e.get("href")) for e in root.iter("link", "a")]
