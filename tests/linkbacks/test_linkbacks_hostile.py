@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from common.terminal import printable
 from linkbacks import outbox
-from linkbacks.run import Article, send_all
+from linkbacks.run import Article
 
+from tests.linkbacks.runs import SITEURL, run
 from tests.safe_http.loopback_server import Reply
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -24,7 +25,6 @@ CASES = [
     for path in sorted((FIXTURES / "hostile").glob("*.json"))
     for case in json.loads(path.read_text(encoding="utf-8"))
 ]
-SITEURL = "https://reconnect.example"
 GOOD = {"/good-before": "/wm-before", "/good-after": "/wm-after", "/good-other": "/wm-other"}
 REMOTE_TEXT = "REMOTE-WORDS"
 
@@ -67,20 +67,6 @@ def _articles(tmp_path: Path, server, case: dict) -> list[Article]:
     return articles
 
 
-def _run(articles, settings, client) -> list[str]:
-    lines: list[str] = []
-    send_all(
-        articles,
-        settings=settings,
-        siteurl=SITEURL,
-        blog_name="Reconnect",
-        client=client,
-        dry_run=False,
-        report=lines.append,
-    )
-    return lines
-
-
 def _good_posts(server) -> list[str]:
     return sorted(p.path for p in server.posts() if p.path in GOOD.values())
 
@@ -113,7 +99,7 @@ def test_a_hostile_target_is_recorded_and_everything_else_goes_on(
     articles = _articles(tmp_path, server, case)
     hostile = server.url(case.get("target", "/hostile"))
 
-    lines = _run(articles, settings, client)
+    lines, _ = run(articles, settings, client)
 
     assert _good_posts(server) == sorted(GOOD.values())
     statuses = _check_outbox(settings, hostile)
@@ -125,7 +111,7 @@ def test_a_hostile_target_is_recorded_and_everything_else_goes_on(
     assert len(lines) == (5 if case.get("trackback") else 4)
 
     server.requests.clear()
-    lines = _run(articles, settings, client)
+    lines, _ = run(articles, settings, client)
 
     assert _good_posts(server) == []
     assert not any(r.path in GOOD for r in server.requests)

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import linkbacks.run
 import pytest
-from linkbacks.run import Article, send_all
+from linkbacks.run import Article
 
+from tests.linkbacks.runs import SITEURL, run
 from tests.safe_http.loopback_server import Reply
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
-SITEURL = "https://reconnect.example"
 SOURCE = f"{SITEURL}/keep-in-touch-on-a-schedule/"
 TRACKBACK_OK = b"<?xml version='1.0'?><response><error>0</error></response>"
 
@@ -32,20 +32,6 @@ def article(tmp_path: Path, server, fixture: str = "first.html", **fields) -> Ar
     html = (FIXTURES / fixture).read_text(encoding="utf-8").replace("{base}", server.base)
     page.write_text(html, encoding="utf-8")
     return Article(url=SOURCE, page=page, title="Keep in touch", excerpt="Why and how.", **fields)
-
-
-def run(articles, settings, client, dry_run=False) -> tuple[list[str], dict]:
-    lines: list[str] = []
-    counts = send_all(
-        articles,
-        settings=settings,
-        siteurl=SITEURL,
-        blog_name="Reconnect",
-        client=client,
-        dry_run=dry_run,
-        report=lines.append,
-    )
-    return lines, counts
 
 
 def outbox_targets(settings) -> dict:

@@ -218,17 +218,6 @@ def test_a_malformed_redirect_is_refused_as_a_fetch_error(server, client, locati
     assert [r.path for r in server.requests] == ["/moved"]
 
 
-@pytest.mark.parametrize(
-    "url", ["http://a\x00b.example/", "http://post.example\x7f/", "http://[::1%25lo]/"]
-)
-def test_a_malformed_host_is_refused_without_a_lookup(url, no_connect):
-    calls: list = []
-    client = make_client(resolver=stub_resolver({}, calls), allow_networks=LOOPBACK)
-    with pytest.raises(Refused, match="malformed"):
-        client.get(url, Deadline(5))
-    assert calls == []
-
-
 def _raw(answer: bytes):
     def route(handler):
         handler.wfile.write(answer)

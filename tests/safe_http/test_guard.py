@@ -170,6 +170,10 @@ def test_other_schemes_are_refused_without_a_lookup(url, no_connect):
     [
         ("http://[::1/post", "malformed"),
         ("http://post.example:99999/", "malformed"),
+        ("http://a\x00b.example/", "malformed"),
+        ("http://post.example\x7f/", "malformed"),
+        ("http://evil\x1b[31m.example/", "malformed"),
+        ("http://[::1%25lo]/", "malformed"),
         ("http:///post", "without a host"),
     ],
 )
