@@ -13,7 +13,9 @@ Pingback 1.0 discovery: the `X-Pingback` header, else the first
 The page is outside data: at most its first `MAX_PARSED_BYTES` are parsed, by
 libxml2's HTML parser (lxml), whose time and memory grow linearly with its input
 and which recovers from any markup instead of raising; CPython's `html.parser`
-is quadratic on some inputs (64 KiB of `<a ` took a minute). A URL that cannot
+is quadratic on some inputs (64 KiB of `<a ` took a minute). libxml2 stops at
+elements nested deeper than 256 levels, so an endpoint announced below such
+nesting is not seen (no real page nests that deep). A URL that cannot
 be parsed, or is not a plain http(s) URL (`common.urls.http_url`: no
 credentials, no spaces or quotes, at most 2,048 characters), raises
 `BadEndpoint`.
