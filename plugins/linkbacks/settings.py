@@ -12,6 +12,7 @@ Keys:
         sending together, however slowly a server drips its answer.
     max_bytes (int, default 1048576): bytes read from any one response; the rest
         is dropped (an endpoint announced later in a huge page is not seen).
+        Discovery parses at most the first 1 MiB, whatever this allows.
     max_redirects (int, default 5): redirects followed while fetching a target.
     max_attempts (int, default 3): sends tried for one target when its server
         keeps failing (5xx, 408, 429, timeouts, connection errors), one per run;
