@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import article_filename, article_title, generate, slug_of
-from bench.run import SITES, DevServer
+from bench.run import SERVER_TIMEOUT, SITES, DevServer
 
 OURS = next(site for site in SITES if site.key == "ours")
 # Our site plus a plugin that makes every preview fail (and no full build).
@@ -27,7 +27,8 @@ Nothing here yet but a sentence or two about writing to people.
 
 
 def wait_for_text(server: DevServer, path: str, text: str) -> str:
-    deadline = time.monotonic() + 60
+    # Generous: a bound on a busy machine, never a measure.
+    deadline = time.monotonic() + SERVER_TIMEOUT
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             pytest.fail(f"the server stopped:\n{''.join(server.log)}")
