@@ -185,6 +185,9 @@ def browser():
 def page(browser):
     """A fresh context and page per test, so no state leaks between tests."""
     context = browser.new_context()
+    # Playwright waits up to 30 s by default; a loaded machine can need longer, and
+    # these waits are for pages to be ready, never a measure of speed.
+    context.set_default_timeout(120_000)
     tab = context.new_page()
     yield tab
     context.close()

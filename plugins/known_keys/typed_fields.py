@@ -4,7 +4,7 @@ Each settings module declares a frozen dataclass whose fields are the keys, with
 their defaults, and whose annotations say what a value must be:
 
     max_items: Annotated[int, at_least(1)] = 20
-    hub: Annotated[str | None, http_url_or_none] = None
+    hub: str | None = None
 
 `load_fields("FEEDS", FeedSettings, raw)` merges `raw` over the defaults and
 checks every value against its type (a bool is never a number; a list of the
