@@ -34,9 +34,10 @@ Keys:
 """
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from typing import Annotated
 
-from known_keys import reject_unknown_keys
+from known_keys.typed_fields import Rule, between, load_fields, one_of
 
 from .ics import ALARM_TRIGGERS
 from .plan import read_contacts
@@ -45,34 +46,66 @@ from .schedule import parse_date
 ALARMS = ("none", *ALARM_TRIGGERS)
 
 
+def _distinct(low: int, high: int) -> Rule:
+    return Rule(
+        lambda v: len(v) > 0 and len(set(v)) == len(v) and all(low <= x <= high for x in v),
+        f"a non-empty list of distinct integers {low}-{high}",
+    )
+
+
+def _text(value: str) -> bool:
+    return value.strip() != ""
+
+
+def _matching(pattern: str, expected: str) -> Rule:
+    return Rule(lambda v: re.fullmatch(pattern, v) is not None, expected)
+
+
+ONE_LINE = Rule(lambda v: _text(v) and "\n" not in v, "a non-blank single line of text")
+SEPARATOR = Rule(
+    lambda v: _text(v) and "\n" not in v and "\r" not in v, "a non-blank single-line string"
+)
+SUMMARY = Rule(
+    lambda v: _text(v) and "{note}" not in v and "\n" not in v,
+    "a single line of text using {name} but not {note}",
+)
+FILE_NAME = _matching(r"[\w.-]+\.ics", "a plain file name ending in .ics")
+DOMAIN = _matching(r"[A-Za-z0-9.-]+", "a domain name such as example.org")
+FOLDER = _matching(r"[\w-]+(/[\w-]+)*", "a relative folder such as tools/keep-in-touch")
+DATE = Rule(lambda v: parse_date(v) is not None, "a YYYY-MM-DD date")
+CONTACT_LINES = Rule(
+    lambda v: len(v) > 0 and all(map(_text, v)), "a non-empty list of 'name | note' strings"
+)
+
+
 @dataclass(frozen=True)
 class ReminderSettings:
     """The checked REMINDERS, defaults filled in; the module docstring describes every key."""
 
-    intervals: tuple[int, ...] = (1, 2, 3, 6, 12)
-    default_interval: int = 6
-    end_after_years: tuple[int, ...] = (1, 2, 3, 5, 10)
-    default_alarm: str = "day-before"
+    intervals: Annotated[tuple[int, ...], _distinct(1, 24)] = (1, 2, 3, 6, 12)
+    default_interval: Annotated[int, between(1, 24)] = 6
+    end_after_years: Annotated[tuple[int, ...], _distinct(1, 50)] = (1, 2, 3, 5, 10)
+    default_alarm: Annotated[str, one_of(*ALARMS)] = "day-before"
     spread: bool = True
-    first_offset_days: int = 7
-    max_contacts: int = 500
-    max_name_length: int = 100
-    max_note_length: int = 1000
-    note_separator: str = "|"
-    summary: str = "Check in with {name}"
+    first_offset_days: Annotated[int, between(0, 366)] = 7
+    max_contacts: Annotated[int, between(1, 5000)] = 500
+    max_name_length: Annotated[int, between(1, 1000)] = 100
+    max_note_length: Annotated[int, between(1, 10000)] = 1000
+    note_separator: Annotated[str, SEPARATOR] = "|"
+    summary: Annotated[str, SUMMARY] = "Check in with {name}"
     reminder_text: str = (
         "Time to check in with {name}. A short, friendly message is enough.\n"
         "Last time you talked about: {note}"
     )
-    category: str = "Keep in touch"
-    preview_count: int = 4
+    category: Annotated[str, ONE_LINE] = "Keep in touch"
+    preview_count: Annotated[int, between(1, 24)] = 4
     google_links: bool = True
-    filename: str = "keep-in-touch.ics"
-    prodid: str = "-//Reconnect//Keep in touch//EN"
-    uid_domain: str = "reconnect.example"
-    example_dir: str = "tools/keep-in-touch"
-    example_first: str = "2027-01-04"
-    example_contacts: tuple[str, ...] = (
+    filename: Annotated[str, FILE_NAME] = "keep-in-touch.ics"
+    prodid: Annotated[str, ONE_LINE] = "-//Reconnect//Keep in touch//EN"
+    uid_domain: Annotated[str, DOMAIN] = "reconnect.example"
+    example_dir: Annotated[str, FOLDER] = "tools/keep-in-touch"
+    example_first: Annotated[str, DATE] = "2027-01-04"
+    example_contacts: Annotated[tuple[str, ...], CONTACT_LINES] = (
         "someone from your last team | what they are working on now",
         "a former manager | the project you finished together",
         "a friend from your course",
@@ -100,83 +133,9 @@ def _plain(value):
     return list(value) if isinstance(value, tuple) else value
 
 
-def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _int_list(value, low: int, high: int) -> bool:
-    return (
-        isinstance(value, (list, tuple))
-        and len(value) > 0
-        and all(_is_int(v) and low <= v <= high for v in value)
-        and len(set(value)) == len(value)
-    )
-
-
-def _text(value) -> bool:
-    return isinstance(value, str) and value.strip() != ""
-
-
-_CHECKS = {
-    "intervals": (lambda v: _int_list(v, 1, 24), "a non-empty list of distinct integers 1-24"),
-    "default_interval": (lambda v: _is_int(v) and 1 <= v <= 24, "an integer 1-24"),
-    "end_after_years": (
-        lambda v: _int_list(v, 1, 50),
-        "a non-empty list of distinct integers 1-50",
-    ),
-    "default_alarm": (lambda v: v in ALARMS, f"one of {', '.join(ALARMS)}"),
-    "spread": (lambda v: isinstance(v, bool), "true or false"),
-    "first_offset_days": (lambda v: _is_int(v) and 0 <= v <= 366, "an integer 0-366"),
-    "max_contacts": (lambda v: _is_int(v) and 1 <= v <= 5000, "an integer 1-5000"),
-    "max_name_length": (lambda v: _is_int(v) and 1 <= v <= 1000, "an integer 1-1000"),
-    "max_note_length": (lambda v: _is_int(v) and 1 <= v <= 10000, "an integer 1-10000"),
-    "note_separator": (
-        lambda v: _text(v) and "\n" not in v and "\r" not in v,
-        "a non-blank single-line string",
-    ),
-    "summary": (
-        lambda v: _text(v) and "{note}" not in v and "\n" not in v,
-        "a single line of text using {name} but not {note}",
-    ),
-    "reminder_text": (lambda v: isinstance(v, str), "a string"),
-    "category": (lambda v: _text(v) and "\n" not in v, "a non-blank single line of text"),
-    "preview_count": (lambda v: _is_int(v) and 1 <= v <= 24, "an integer 1-24"),
-    "google_links": (lambda v: isinstance(v, bool), "true or false"),
-    "filename": (
-        lambda v: isinstance(v, str) and re.fullmatch(r"[\w.-]+\.ics", v) is not None,
-        "a plain file name ending in .ics",
-    ),
-    "prodid": (lambda v: _text(v) and "\n" not in v, "a non-blank single line of text"),
-    "uid_domain": (
-        lambda v: isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9.-]+", v) is not None,
-        "a domain name such as example.org",
-    ),
-    "example_dir": (
-        lambda v: isinstance(v, str) and re.fullmatch(r"[\w-]+(/[\w-]+)*", v) is not None,
-        "a relative folder such as tools/keep-in-touch",
-    ),
-    "example_first": (
-        lambda v: isinstance(v, str) and parse_date(v) is not None,
-        "a YYYY-MM-DD date",
-    ),
-    "example_contacts": (
-        lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_text(x) for x in v),
-        "a non-empty list of 'name | note' strings",
-    ),
-}
-
-
 def load_settings(raw: dict | None) -> ReminderSettings:
     """Merge `raw` (the REMINDERS dict) over the defaults; raise ValueError naming any bad key."""
-    raw = dict(raw or {})
-    reject_unknown_keys("REMINDERS", raw, (f.name for f in fields(ReminderSettings)))
-    for key, value in raw.items():
-        check, expected = _CHECKS[key]
-        if not check(value):
-            raise ValueError(f"REMINDERS['{key}'] must be {expected}, got {value!r}")
-        if isinstance(value, list):
-            raw[key] = tuple(value)
-    merged = ReminderSettings(**raw)
+    merged = load_fields("REMINDERS", ReminderSettings, raw)
     if merged.default_interval not in merged.intervals:
         raise ValueError(
             f"REMINDERS['default_interval'] must be one of the intervals {list(merged.intervals)}, "

@@ -233,11 +233,11 @@ def test_settings_default_to_documented_values():
     ("raw", "message"),
     [
         ({"fold_afer": 3}, r": unknown key\(s\): fold_afer"),
-        ({"fold_after": "8"}, r"\['fold_after'\] has the wrong type"),
-        ({"fold_after": 0}, r"\['fold_after'\] must be positive"),
-        ({"max_names": True}, r"\['max_names'\] must not be a boolean"),
+        ({"fold_after": "8"}, r"\['fold_after'\] must be an integer >= 1, got '8'"),
+        ({"fold_after": 0}, r"\['fold_after'\] must be an integer >= 1, got 0"),
+        ({"max_names": True}, r"\['max_names'\] must be an integer >= 1, got True"),
         ({"api_url": "ftp://webmention.io/api"}, r"\['api_url'\] must be an http\(s\) URL"),
-        ({"path": ""}, r"\['path'\] must not be empty"),
+        ({"path": ""}, r"\['path'\] must be a non-empty string"),
         ({"replies_shown": 40}, r"\['replies_max'\] must be at least MENTIONS\['replies_shown'\]"),
     ],
 )

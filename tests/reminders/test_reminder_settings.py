@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from reminders.settings import _CHECKS, ReminderSettings, load_settings
+from reminders.settings import ReminderSettings, load_settings
 
 
 def test_defaults_are_what_the_issue_asks_for():
@@ -25,10 +25,6 @@ def test_script_data_is_json_ready():
     data = json.loads(json.dumps(ReminderSettings().script_data()))
     assert data["options"]["intervals"] == [1, 2, 3, 6, 12]
     assert data["filename"] == "keep-in-touch.ics"
-
-
-def test_every_key_has_a_check():
-    assert set(_CHECKS) == set(ReminderSettings.__dataclass_fields__)
 
 
 def test_unknown_key_is_named():

@@ -56,7 +56,9 @@ def test_a_slow_drip_is_cut_off_at_the_deadline(server, client, headers_first):
     started = time.monotonic()
     with pytest.raises(FetchError, match="timed out") as raised:
         client.get(server.url("/slow"), Deadline(1.0))
-    assert time.monotonic() - started < 2.0
+    # Cut off by the 1 s deadline, not by the end of the answer (40 s at least): the
+    # margin lets a loaded machine be slow without making the test pass by accident.
+    assert time.monotonic() - started < 20
     assert raised.value.retryable
 
 
