@@ -61,6 +61,9 @@ def utf8_length(char: str) -> int:
 
 def fold_line(line: str) -> str:
     """`line` folded into physical lines of at most 75 octets, joined with CRLF + space."""
+    # Most lines are short: measuring them in C is far cheaper than walking them in Python.
+    if len(line) <= MAX_OCTETS // 4 or len(line.encode("utf-8", "surrogatepass")) <= MAX_OCTETS:
+        return line
     parts = []
     current, size = "", 0
     for char in line:

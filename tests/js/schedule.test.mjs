@@ -8,6 +8,7 @@ import {
   firstStart,
   fnv1a64,
   fromDays,
+  identity,
   makeUids,
   occurrenceCount,
   occurrences,
@@ -83,11 +84,19 @@ test("FNV-1a 64 matches the published test values", () => {
   assert.equal(fnv1a64("foobar"), "85944171f73967e8");
 });
 
-test("UIDs are pinned, and repeats get their own", () => {
-  const start = d(2027, 1, 15);
-  assert.deepEqual(makeUids([{ name: "Ana Silva", start }], 6, "reconnect.example"), [
-    "kit-810b5f9f83c3bc12@reconnect.example",
+test("UIDs are pinned and depend only on the list and who the person is", () => {
+  assert.deepEqual(makeUids(["Ana Silva"], "My network", "reconnect.example"), [
+    "kit-e4f013b4ed9bd820@reconnect.example",
   ]);
-  const twice = makeUids([{ name: "Sam", start }, { name: "Sam", start }], 2, "example.org");
+  const before = makeUids(["Ana Silva", "Ben Okoro"], "My network", "reconnect.example");
+  const after = makeUids(["Cai Wong", "ben  OKORO", "Ana Silva"], "My network", "reconnect.example");
+  assert.deepEqual([before[0], before[1]], [after[2], after[1]]);
+  const twice = makeUids(["Sam", "SAM"], "My network", "example.org");
   assert.notEqual(twice[0], twice[1]);
+});
+
+test("identity folds case, spacing and composition like the Python twin", () => {
+  assert.equal(identity(" Ana\tSILVA "), "ana silva");
+  assert.equal(identity("Zoe\u0308"), identity("Zo\u00eb"));
+  assert.equal(identity("Straße"), identity("STRASSE"));
 });

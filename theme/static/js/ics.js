@@ -17,6 +17,7 @@
 import { addDays } from "./schedule.js";
 
 const MAX_OCTETS = 75;
+const encoder = new TextEncoder();
 // A DISPLAY alarm on an all-day event counts from 00:00 of that day.
 export const ALARM_TRIGGERS = { "day-before": "-PT15H", "same-day": "PT9H" };
 export const LINE_BREAK = /\r\n|\r|\n/;
@@ -42,6 +43,8 @@ export function utf8Length(char) {
 
 /** `line` folded into physical lines of at most 75 octets, joined with CRLF + space. */
 export function foldLine(line) {
+  // Most lines are short: the encoder measures them far faster than the loop below.
+  if (line.length <= MAX_OCTETS / 4 || encoder.encode(line).length <= MAX_OCTETS) return line;
   const parts = [];
   let current = "";
   let size = 0;

@@ -5,21 +5,26 @@
 // file is the only one that reads the clock (the reader's today for the default date, the
 // real time in UTC for DTSTAMP) or touches the page. Nothing is ever sent over the network.
 
+import { debounce } from "./debounce.js";
 import { buildCalendar } from "./ics.js";
 import { googleCalendarUrl } from "./links.js";
 import { InputError, planReminders } from "./plan.js";
 import { addDays, isoDate, occurrences } from "./schedule.js";
 
-const FIELDS_WITH_ERRORS = ["contacts", "first", "interval", "alarm", "years"];
+const FIELDS_WITH_ERRORS = ["contacts", "tier", "intervals", "first", "alarm", "years"];
+// Where the reader fixes a field's problem.
+const FOCUS = { intervals: "interval-0" };
 const readJson = (id) => JSON.parse(document.getElementById(id).textContent);
 const control = (name) => document.getElementById(`kit-${name}`);
+const element = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
 
 const settings = readJson("kit-settings");
 const messages = readJson("kit-messages");
 const { options } = settings;
 const form = control("form");
 const readerDate = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-// Problems show once the reader has tried to download, then follow every edit.
+// Problems show in the fields once the reader has tried to download, then follow every edit;
+// the preview shows them from the first key press.
 let showProblems = false;
 let downloadUrl = null;
 
@@ -31,9 +36,12 @@ function today() {
 
 function readForm() {
   return {
+    list: control("list").value,
     contacts: control("contacts").value,
+    tier: Number(control("tier").value),
+    people: [],
+    intervals: options.tiers.map((_, index) => Number(control(`interval-${index}`).value)),
     first: control("first").value,
-    interval: Number(control("interval").value),
     spread: control("spread").checked,
     alarm: control("alarm").value,
     years: Number(control("years").value),
@@ -50,29 +58,31 @@ function plan() {
   }
 }
 
-function say(key, values = {}) {
-  return messages[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+function say(problem) {
+  const text = messages[`${problem.field}:${problem.code}`] ?? messages[problem.code];
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(problem[name] ?? ""));
 }
 
 function showFieldProblems(problems) {
   for (const field of FIELDS_WITH_ERRORS) {
     const problem = problems.find((p) => p.field === field);
     const message = control(`${field}-error`);
-    message.textContent = problem ? say(problem.code, problem) : "";
+    message.textContent = problem ? say(problem) : "";
     message.hidden = !problem;
-    if (problem) control(field).setAttribute("aria-invalid", "true");
-    else control(field).removeAttribute("aria-invalid");
+    const input = control(FOCUS[field] ?? field);
+    if (problem) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
   }
 }
 
 function showSummary(problems) {
   const items = problems.map((problem) => {
-    const link = document.createElement("a");
-    link.href = `#kit-${problem.field}`;
-    link.textContent = say(problem.code, problem);
+    const link = element("a", say(problem));
+    const target = FOCUS[problem.field] ?? problem.field;
+    link.href = `#kit-${target}`;
     link.addEventListener("click", (event) => {
       event.preventDefault();
-      control(problem.field).focus();
+      control(target).focus();
     });
     const item = document.createElement("li");
     item.append(link);
@@ -82,41 +92,46 @@ function showSummary(problems) {
   control("errors").hidden = problems.length === 0;
 }
 
-function timeElement(date) {
-  const time = document.createElement("time");
+function dateItem(date) {
+  const time = element("time", readerDate.format(Date.UTC(date.year, date.month - 1, date.day)));
   time.dateTime = isoDate(date);
-  time.textContent = readerDate.format(Date.UTC(date.year, date.month - 1, date.day));
-  return time;
+  const item = document.createElement("li");
+  item.append(time);
+  return item;
 }
 
 function previewItem(reminder, withGoogleLink) {
   const item = document.createElement("li");
-  const title = document.createElement("strong");
-  title.textContent = reminder.summary;
   const count = Math.min(settings.preview_count, reminder.count ?? settings.preview_count);
-  const dates = occurrences(reminder.start, reminder.interval, count).map(timeElement);
-  item.append(title, ": ", ...dates.flatMap((time, index) => (index ? [", ", time] : [time])));
+  const dates = element("ul");
+  dates.className = "kit-dates";
+  dates.append(...occurrences(reminder.start, reminder.interval, count).map(dateItem));
+  item.append(element("strong", reminder.summary), dates);
   if (withGoogleLink) {
-    const link = document.createElement("a");
+    const link = element("a", messages["google-link"]);
     link.href = googleCalendarUrl(reminder);
     link.rel = "external noopener noreferrer";
-    link.textContent = say("google-link");
-    item.append(" ", link);
+    item.append(link);
   }
   return item;
 }
 
-function renderPreview(reminders) {
+function renderPreview(reminders, problems) {
   const withGoogleLink = control("google")?.checked ?? false;
   control("preview-list").replaceChildren(
     ...reminders.map((reminder) => previewItem(reminder, withGoogleLink)),
   );
-  control("preview-empty").hidden = reminders.length > 0;
+  // An empty list is the starting point, not a mistake: it keeps the friendly hint.
+  const shown = problems.filter((p) => p.code !== "no-contacts");
+  const problem = control("preview-problem");
+  problem.textContent = shown.map(say).join(" ");
+  problem.hidden = shown.length === 0;
+  control("preview-empty").hidden = reminders.length > 0 || shown.length > 0;
 }
 
 function update() {
   const { reminders, problems } = plan();
-  renderPreview(reminders);
+  renderPreview(reminders, problems);
   if (showProblems) {
     showFieldProblems(problems);
     // The summary is an alert: rewriting it on every key press would interrupt the reader.
@@ -136,8 +151,11 @@ function download(text) {
   link.remove();
 }
 
+const updateSoon = debounce(update, 250);
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  updateSoon.flush();
   const { reminders, problems } = plan();
   showProblems = true;
   showFieldProblems(problems);
@@ -149,14 +167,21 @@ form.addEventListener("submit", (event) => {
   }
   const now = `${new Date().toISOString().slice(0, 19)}Z`;
   download(buildCalendar(reminders, { now, prodid: options.prodid, category: options.category }));
-  control("status").textContent = say(reminders.length === 1 ? "downloaded-one" : "downloaded-many", {
-    filename: settings.filename,
-    count: reminders.length,
-  });
+  const key = reminders.length === 1 ? "downloaded-one" : "downloaded-many";
+  control("status").textContent = messages[key]
+    .replace("{filename}", settings.filename)
+    .replace("{count}", reminders.length);
 });
 
-form.addEventListener("input", update);
-form.addEventListener("change", update);
+// Any edit makes the last "Done" untrue for the file the form now describes.
+form.addEventListener("input", () => {
+  control("status").textContent = "";
+  updateSoon();
+});
+form.addEventListener("change", () => {
+  control("status").textContent = "";
+  update();
+});
 control("first").value = isoDate(addDays(today(), settings.first_offset_days));
-control("app").hidden = false;
+control("download").disabled = false;
 update();

@@ -130,11 +130,23 @@ export function fnv1a64(text) {
   return value.toString(16).padStart(16, "0");
 }
 
-/** One stable UID per {name, start}, in order; repeats get a numbered key. */
-export function makeUids(contacts, interval, domain) {
+// Spelled out because Python's str.split() and JavaScript's \s disagree on a few characters.
+export const SPACE =
+  "[\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+const SPACE_RUN = new RegExp(`${SPACE}+`, "gu");
+
+/** Who `text` names, for a UID: NFC, one space between words, no case (see schedule.py). */
+export function identity(text) {
+  const single = text.normalize("NFC").replace(SPACE_RUN, " ").replace(/^ +| +$/g, "");
+  return single.toUpperCase().toLowerCase().normalize("NFC");
+}
+
+/** One stable UID per name, in order, within the list `listName`; repeats get a numbered key. */
+export function makeUids(names, listName, domain) {
   const seen = new Map();
-  return contacts.map(({ name, start }) => {
-    let key = `${name}\n${interval}\n${isoDate(start)}`;
+  const prefix = identity(listName);
+  return names.map((name) => {
+    let key = `${prefix}\n${identity(name)}`;
     const times = (seen.get(key) ?? 0) + 1;
     seen.set(key, times);
     if (times > 1) key += `\n#${times}`;
