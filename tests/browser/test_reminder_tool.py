@@ -95,7 +95,7 @@ def test_a_reader_makes_a_file_for_three_people(browser, site):
     fill(page, form)
     page.get_by_label('Also show "Add to Google Calendar" links').check()
     data = download(page)
-    status = page.get_by_role("status").inner_text()
+    status = page.locator("#kit-status").inner_text()
     context.close()
 
     assert data.startswith(b"BEGIN:VCALENDAR\r\n")
@@ -186,7 +186,7 @@ def test_bad_input_gives_a_clear_message_and_no_file(page, site, change, message
     assert message in page.locator(f"#kit-{field}-error").inner_text()
     page.wait_for_timeout(500)
     assert downloads == []
-    assert page.get_by_role("status").inner_text() == ""
+    assert page.locator("#kit-status").inner_text() == ""
 
 
 def test_fixing_the_problem_clears_the_message(page, site):
@@ -293,10 +293,10 @@ def test_a_new_error_replaces_the_last_done_message(page, site):
     page.goto(site.siteurl + TOOL)
     fill(page, reader_form("Ana Silva"))
     download(page)
-    assert "Done" in page.get_by_role("status").inner_text()
+    assert "Done" in page.locator("#kit-status").inner_text()
     page.get_by_label("People to keep in touch with").fill("Ana\n| no name")
     page.locator("#kit-preview-problem").wait_for(state="visible")
-    assert page.get_by_role("status").inner_text() == ""
+    assert page.locator("#kit-status").inner_text() == ""
 
 
 def test_composed_and_decomposed_names_give_the_same_file(page, site):

@@ -1,5 +1,6 @@
 """The keep-in-touch tool page and its example files, in the real publish build."""
 
+import gzip
 import json
 import re
 from datetime import date
@@ -64,18 +65,44 @@ def test_without_javascript_the_button_is_disabled_and_the_page_explains_what_to
     assert "never sent anywhere" in text
 
 
-def test_the_page_script_and_every_module_it_imports_are_published(site):
+def tool_modules(site) -> dict[str, bytes]:
+    """Every module the tool page loads (its script and all it imports), by file name."""
     soup = site.soup(TOOL)
     (script,) = soup.select('script[type="module"]')
-    pending, seen = [script["src"]], set()
+    pending, seen = [script["src"]], {}
     while pending:
         url = pending.pop()
         path = site.path_for(url)
         assert path is not None and path.is_file(), url
-        seen.add(path.name)
+        seen[path.name] = path.read_bytes()
         for module in re.findall(r'from "(\./[\w.-]+\.js)"', path.read_text(encoding="utf-8")):
             pending.append(url.rsplit("/", 1)[0] + module[1:])
-    assert {"reminder-tool.js", "plan.js", "ics.js", "schedule.js", "links.js"} <= seen
+    return seen
+
+
+def test_the_page_script_and_every_module_it_imports_are_published(site):
+    names = set(tool_modules(site))
+    assert {
+        "reminder-tool.js",
+        "plan.js",
+        "ics.js",
+        "schedule.js",
+        "links.js",
+        "import.js",
+    } <= names
+
+
+def test_the_tool_javascript_stays_under_15_kb_gzipped(site):
+    # Each module travels as its own compressed file, so each is compressed on its own.
+    total = sum(len(gzip.compress(data, 9)) for data in tool_modules(site).values())
+    assert total < 15_000, f"{total} bytes gzipped"
+
+
+def test_no_other_page_loads_the_tool_javascript(site):
+    tool = site.path_for(TOOL)
+    for page in site.html_files():
+        if page != tool:
+            assert b"reminder-tool.js" not in page.read_bytes(), page
 
 
 def test_the_page_refers_to_no_other_host(site):

@@ -1,7 +1,6 @@
-// Re-planning hundreds of people on every key press makes typing lag: the page waits until
-// the reader pauses. Pure timing helper, no DOM, so node --test can drive it with mock timers.
+// Re-planning hundreds of people on each key press makes typing lag: wait for a pause.
 
-/** `run` called once, `wait` ms after the last call; `.flush()` runs a pending call now. */
+// `run` once, `wait` ms after the last call; `.flush()` runs a pending call now.
 export function debounce(run, wait) {
   let timer = null;
   const later = () => {

@@ -1,8 +1,5 @@
-// From the reader's form to a calendar: read people, check every field, plan reminders.
-//
-// Twin of plugins/reminders/plan.py (its docstring describes the form and the options); the
-// shared vectors in tests/vectors/ics/ keep both equal. Text is normalised to NFC; lengths are
-// counted in grapheme clusters (Intl.Segmenter), the count the Python twin gets from `regex`.
+// From the reader's form to reminders, browser twin of plugins/reminders/plan.py (same
+// functions; its docstring describes the form). Lengths count grapheme clusters.
 
 import { ALARM_TRIGGERS, LINE_BREAK, buildCalendar } from "./ics.js";
 import {
@@ -18,10 +15,9 @@ const EDGE_SPACE = new RegExp(`^${SPACE}+|${SPACE}+$`, "gu");
 const OPTIONAL = ["note", "company", "position"];
 const segmenter = new Intl.Segmenter();
 
-/** The form cannot become a calendar; `problems` lists why, at most one per field. */
 export class InputError extends Error {
   constructor(problems) {
-    super(problems.map((p) => `${p.field}: ${p.code}${p.line ? ` (line ${p.line})` : ""}`).join("; "));
+    super(problems.map((p) => `${p.field}: ${p.code} ${p.line}`).join("; "));
     this.name = "InputError";
     this.problems = problems;
   }
@@ -31,12 +27,10 @@ function problem(field, code, line = 0) {
   return { field, code, line };
 }
 
-/** `text` in NFC without white space at either end (the same characters as plan.py). */
 export function trim(text) {
   return text.normalize("NFC").replace(EDGE_SPACE, "");
 }
 
-/** How many characters a reader sees in `text` (extended grapheme clusters). */
 export function graphemeCount(text) {
   let count = 0;
   for (const _ of segmenter.segment(text)) count += 1;
@@ -53,7 +47,6 @@ function lengthProblem(contact, options) {
 
 const isTier = (tier, options) => Number.isInteger(tier) && tier >= 0 && tier < options.tiers.length;
 
-/** {contacts, problem}: the typed contacts in `text` and the first problem (null if none). */
 export function readContacts(text, options, tier = 0) {
   const filled = text
     .split(LINE_BREAK)
@@ -80,7 +73,6 @@ export function readContacts(text, options, tier = 0) {
   return { contacts, problem: null };
 }
 
-/** {contacts, problem}: the imported people; a problem's `line` is the 1-based person. */
 export function readPeople(people, options) {
   const contacts = [];
   for (const [index, person] of people.entries()) {
@@ -96,7 +88,6 @@ export function readPeople(people, options) {
   return { contacts, problem: null };
 }
 
-/** `template` with the placeholders; a line using a detail the contact lacks is left out. */
 export function fill(template, contact) {
   let lines = template.split(LINE_BREAK);
   for (const key of OPTIONAL) {
@@ -143,7 +134,6 @@ function checkChoices(form, options) {
   return problems;
 }
 
-/** One reminder per person in the form; throws InputError listing every problem otherwise. */
 export function planReminders(form, options) {
   const { contacts, problems } = allContacts(form, options);
   problems.push(...checkChoices(form, options));
@@ -179,7 +169,6 @@ export function planReminders(form, options) {
   });
 }
 
-/** The .ics text for `form`; `now` ("YYYY-MM-DDTHH:MM:SSZ") becomes every DTSTAMP. */
 export function calendarText(form, options, now) {
   return buildCalendar(planReminders(form, options), {
     now,

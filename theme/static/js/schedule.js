@@ -1,9 +1,6 @@
-// Dates and identities of keep-in-touch reminders: integer calendar arithmetic only.
-//
-// Twin of plugins/reminders/schedule.py, function for function; its docstring records the
-// decisions (day 1-28, "on or after", spreading, UIDs). The shared vectors in
-// tests/vectors/ics/ keep both equal. A date is a plain {year, month, day} object: a JavaScript
-// Date is never used here, so the reader's time zone cannot move a day.
+// Reminder dates and UIDs, browser twin of plugins/reminders/schedule.py (same functions; its
+// docstring records the decisions). A date is a plain {year, month, day}, never a Date, so the
+// reader's time zone cannot move a day.
 
 export const LAST_SAFE_DAY = 28;
 export const MIN_YEAR = 1900;
@@ -21,7 +18,6 @@ export function daysInMonth(year, month) {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** A real date from "YYYY-MM-DD" with a year 1900-2999, else null. */
 export function parseDate(text) {
   const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
   if (match === null) return null;
@@ -35,13 +31,11 @@ function pad(number, width) {
   return String(number).padStart(width, "0");
 }
 
-/** "YYYY-MM-DD". */
 export function isoDate(date) {
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
-// Days since 1970-01-01 and back: H. Hinnant's days_from_civil / civil_from_days, which work
-// on whole numbers only (March-based years put the leap day last).
+// Days since 1970-01-01 and back: H. Hinnant's days_from_civil / civil_from_days.
 export function toDays({ year, month, day }) {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -75,7 +69,6 @@ export function addDays(date, days) {
   return fromDays(toDays(date) + days);
 }
 
-/** `date` moved by whole months, its day of month cut to the length of the target month. */
 export function addMonths(date, months) {
   const index = date.year * 12 + date.month - 1 + months;
   const year = Math.floor(index / 12);
@@ -83,18 +76,15 @@ export function addMonths(date, months) {
   return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
 }
 
-/** The first day on or after `chosen` whose day of month is 1-28. */
 export function firstStart(chosen) {
   if (chosen.day <= LAST_SAFE_DAY) return chosen;
   return addMonths({ ...chosen, day: 1 }, 1);
 }
 
-/** `date` with a day of month above 28 moved back to the 28th. */
 export function clampDay(date) {
   return { ...date, day: Math.min(date.day, LAST_SAFE_DAY) };
 }
 
-/** Start dates of `count` contacts: all on `first`, or spread evenly over one interval. */
 export function spreadStarts(first, count, interval, spread) {
   const starts = [];
   for (let index = 0; index < count; index += 1) {
@@ -111,17 +101,14 @@ export function spreadStarts(first, count, interval, spread) {
   return starts;
 }
 
-/** The first `limit` dates of a reminder repeating every `interval` months from `start`. */
 export function occurrences(start, interval, limit) {
   return Array.from({ length: limit }, (_, k) => addMonths(start, k * interval));
 }
 
-/** How many reminders fall within `years` years (null = never ends): the RRULE COUNT. */
 export function occurrenceCount(interval, years) {
   return years === 0 ? null : Math.ceil((12 * years) / interval);
 }
 
-/** FNV-1a 64-bit hash of the UTF-8 bytes of `text`, as 16 lower-case hex digits. */
 export function fnv1a64(text) {
   let value = FNV_OFFSET;
   for (const byte of new TextEncoder().encode(text)) {
@@ -130,18 +117,16 @@ export function fnv1a64(text) {
   return value.toString(16).padStart(16, "0");
 }
 
-// Spelled out because Python's str.split() and JavaScript's \s disagree on a few characters.
+// Spelled out: Python's and JavaScript's white space differ on a few characters.
 export const SPACE =
   "[\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
 const SPACE_RUN = new RegExp(`${SPACE}+`, "gu");
 
-/** Who `text` names, for a UID: NFC, one space between words, no case (see schedule.py). */
 export function identity(text) {
   const single = text.normalize("NFC").replace(SPACE_RUN, " ").replace(/^ +| +$/g, "");
   return single.toUpperCase().toLowerCase().normalize("NFC");
 }
 
-/** One stable UID per name, in order, within the list `listName`; repeats get a numbered key. */
 export function makeUids(names, listName, domain) {
   const seen = new Map();
   const prefix = identity(listName);
@@ -152,4 +137,19 @@ export function makeUids(names, listName, domain) {
     if (times > 1) key += `\n#${times}`;
     return `kit-${fnv1a64(key)}@${domain}`;
   });
+}
+
+// The data of the page's load chart: check-ins in each of `weeks` weeks from `from`.
+export function weeklyLoad(reminders, from, weeks = 52) {
+  const counts = new Array(weeks).fill(0);
+  const begin = toDays(from);
+  const end = begin + weeks * 7;
+  for (const reminder of reminders) {
+    for (let k = 0; reminder.count === null || k < reminder.count; k += 1) {
+      const day = toDays(addMonths(reminder.start, k * reminder.interval));
+      if (day >= end) break;
+      if (day >= begin) counts[Math.floor((day - begin) / 7)] += 1;
+    }
+  }
+  return counts;
 }
