@@ -81,17 +81,20 @@ def grapheme_count(text: str) -> int:
     return len(_GRAPHEME.findall(text))
 
 
+def longer_than(text: str, limit: int) -> bool:
+    """Whether `text` has more than `limit` graphemes (never more than code points: cheap first)."""
+    return len(text) > limit and grapheme_count(text) > limit
+
+
 def _length_problem(contact: Contact, options: dict) -> str | None:
+    name = options["max_name_length"]
     if not contact.name:
         return "missing-name"
-    if grapheme_count(contact.name) > options["max_name_length"]:
+    if longer_than(contact.name, name):
         return "name-too-long"
-    if grapheme_count(contact.note) > options["max_note_length"]:
+    if longer_than(contact.note, options["max_note_length"]):
         return "note-too-long"
-    if (
-        max(grapheme_count(contact.company), grapheme_count(contact.position))
-        > options["max_name_length"]
-    ):
+    if longer_than(contact.company, name) or longer_than(contact.position, name):
         return "detail-too-long"
     return None
 

@@ -12,6 +12,7 @@ export const LINE_BREAK = /\r\n|\r|\n/;
 const UTC_STAMP = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z$/;
 
 export function escapeText(value) {
+  if (!/[\\;,\r\n\x00-\x08\x0b-\x1f\x7f]/.test(value)) return value;
   return value
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")
@@ -29,7 +30,10 @@ export function utf8Length(char) {
 
 export function foldLine(line) {
   // Most lines are short: the encoder measures them far faster than the loop below.
-  if (line.length <= MAX_OCTETS / 4 || encoder.encode(line).length <= MAX_OCTETS) return line;
+  if (line.length <= MAX_OCTETS / 4 || (line.length <= MAX_OCTETS && /^[\x00-\x7f]*$/.test(line))) {
+    return line;
+  }
+  if (encoder.encode(line).length <= MAX_OCTETS) return line;
   const parts = [];
   let current = "";
   let size = 0;

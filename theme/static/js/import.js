@@ -3,7 +3,7 @@
 // position: every export orders them its own way. Work is bounded by `maxImport` people.
 
 import { LINE_BREAK } from "./ics.js";
-import { graphemeCount, readContacts, trim } from "./plan.js";
+import { longerThan, readContacts, trim } from "./plan.js";
 
 const segmenter = new Intl.Segmenter();
 // Header names (lower case) of each detail, across LinkedIn, Google (old and new) and Outlook.
@@ -22,10 +22,9 @@ const COLUMNS = {
 // A LinkedIn export starts with a "Notes:" paragraph; the header comes within a few records.
 const HEADER_SEARCH = 10;
 
-// A file that cannot be read: a stable code, its 1-based line, values for the message.
 export class ImportProblem extends Error {
   constructor(code, line = 0, values = {}) {
-    super(`${code}${line ? ` (line ${line})` : ""}`);
+    super(code);
     this.code = code;
     this.line = line;
     this.values = values;
@@ -44,14 +43,14 @@ export function decode(bytes) {
 // RFC 4180 records, any line ending, each {fields, line}.
 export function csvRecords(text) {
   const records = [];
+  const special = /[",\r\n]/g;
   let fields = [];
   let field = "";
   let line = 1;
   let start = 1;
   let at = 0;
   while (at < text.length) {
-    const char = text[at];
-    if (char === '"' && field === "") {
+    if (text[at] === '"' && field === "") {
       const open = line;
       at += 1;
       for (;;) {
@@ -67,7 +66,13 @@ export function csvRecords(text) {
       }
       continue;
     }
-    if (char === "," || char === "\n" || char === "\r") {
+    special.lastIndex = at;
+    const stop = special.exec(text)?.index ?? text.length;
+    field += text.slice(at, stop);
+    at = stop;
+    const char = text[at];
+    if (char === '"') field += char;
+    else if (char !== undefined) {
       fields.push(field);
       field = "";
       if (char !== ",") {
@@ -77,8 +82,6 @@ export function csvRecords(text) {
         line += 1;
         start = line;
       }
-    } else {
-      field += char;
     }
     at += 1;
   }
@@ -216,12 +219,11 @@ function fromVcard(text) {
 }
 
 function shorten(text, limit) {
-  const parts = [...segmenter.segment(text)];
-  return parts.length > limit ? parts.slice(0, limit).map((s) => s.segment).join("") : null;
+  if (!longerThan(text, limit)) return null;
+  return [...segmenter.segment(text)].slice(0, limit).map((s) => s.segment).join("");
 }
 
-// {format, people: [{name, note, company, position, year, tier}], skipped (no name),
-// shortened (details cut to the longest allowed)}; throws ImportProblem.
+// {format, people, skipped (no name), shortened}; throws ImportProblem.
 export function readContactsFile(text, options, defaultTier, maxImport) {
   const body = text.replace(/^\ufeff/, "");
   const tierNames = options.tiers.map((tier) => tier.name.toLowerCase());
@@ -251,7 +253,7 @@ export function readContactsFile(text, options, defaultTier, maxImport) {
       continue;
     }
     if (people.length === maxImport) throw new ImportProblem("too-many-people", 0, { max: maxImport });
-    if (graphemeCount(person.name) > options.max_name_length) {
+    if (longerThan(person.name, options.max_name_length)) {
       throw new ImportProblem("name-too-long", person.line);
     }
     const note = shorten(person.note, options.max_note_length);

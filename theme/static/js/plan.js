@@ -17,7 +17,7 @@ const segmenter = new Intl.Segmenter();
 
 export class InputError extends Error {
   constructor(problems) {
-    super(problems.map((p) => `${p.field}: ${p.code} ${p.line}`).join("; "));
+    super(problems.map((p) => p.code).join());
     this.name = "InputError";
     this.problems = problems;
   }
@@ -37,12 +37,15 @@ export function graphemeCount(text) {
   return count;
 }
 
+// A text never has more graphemes than UTF-16 units, so only long ones need the segmenter.
+export const longerThan = (text, limit) => text.length > limit && graphemeCount(text) > limit;
+
 function lengthProblem(contact, options) {
+  const name = options.max_name_length;
   if (contact.name === "") return "missing-name";
-  if (graphemeCount(contact.name) > options.max_name_length) return "name-too-long";
-  if (graphemeCount(contact.note) > options.max_note_length) return "note-too-long";
-  const detail = Math.max(graphemeCount(contact.company), graphemeCount(contact.position));
-  return detail > options.max_name_length ? "detail-too-long" : null;
+  if (longerThan(contact.name, name)) return "name-too-long";
+  if (longerThan(contact.note, options.max_note_length)) return "note-too-long";
+  return longerThan(contact.company, name) || longerThan(contact.position, name) ? "detail-too-long" : null;
 }
 
 const isTier = (tier, options) => Number.isInteger(tier) && tier >= 0 && tier < options.tiers.length;

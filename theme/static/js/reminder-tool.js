@@ -19,21 +19,24 @@ const BYTES_PER_PERSON = 2048;
 const SAVED_LIST = "keep-in-touch-list.csv";
 const readJson = (id) => JSON.parse(document.getElementById(id).textContent);
 const control = (name) => document.getElementById(`kit-${name}`);
-const element = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
+function element(tag, properties, ...children) {
+  const node = Object.assign(document.createElement(tag), properties);
+  node.append(...children);
+  return node;
+}
 
 const settings = readJson("kit-settings");
 const messages = readJson("kit-messages");
 const { options } = settings;
 const form = control("form");
 const readerDate = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-// Field problems show after a first download attempt; the preview shows them at once.
+// Field problems show after a first download attempt; the preview, at once.
 let showProblems = false;
 let downloadUrl = null;
-// Imported people: {name, note, company, position, year, tier, chosen, key}.
 let imported = [];
 
 function today() {
-  // The reader's own calendar day: that is what "today" means to them.
+  // The reader's own day: what "today" means to them.
   const now = new Date();
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
@@ -88,41 +91,36 @@ function showFieldProblems(problems) {
 
 function showSummary(problems) {
   const items = problems.map((problem) => {
-    const link = element("a", say(problem));
     const target = FOCUS[problem.field] ?? problem.field;
-    link.href = `#kit-${target}`;
+    const link = element("a", { href: `#kit-${target}`, textContent: say(problem) });
     link.addEventListener("click", (event) => {
       event.preventDefault();
       control(target).focus();
     });
-    const item = document.createElement("li");
-    item.append(link);
-    return item;
+    return element("li", {}, link);
   });
   control("errors-list").replaceChildren(...items);
   control("errors").hidden = problems.length === 0;
 }
 
 function dateItem(date) {
-  const time = element("time", readerDate.format(Date.UTC(date.year, date.month - 1, date.day)));
-  time.dateTime = isoDate(date);
-  const item = document.createElement("li");
-  item.append(time);
-  return item;
+  const textContent = readerDate.format(Date.UTC(date.year, date.month - 1, date.day));
+  return element("li", {}, element("time", { dateTime: isoDate(date), textContent }));
 }
 
 function previewItem(reminder, withGoogleLink) {
-  const item = document.createElement("li");
   const count = Math.min(settings.preview_count, reminder.count ?? settings.preview_count);
-  const dates = element("ul");
-  dates.className = "kit-dates";
-  dates.append(...occurrences(reminder.start, reminder.interval, count).map(dateItem));
-  item.append(element("strong", reminder.summary), dates);
+  const dates = occurrences(reminder.start, reminder.interval, count).map(dateItem);
+  const item = element(
+    "li",
+    {},
+    element("strong", { textContent: reminder.summary }),
+    element("ul", { className: "kit-dates" }, ...dates),
+  );
   if (withGoogleLink) {
-    const link = element("a", messages["google-link"]);
-    link.href = googleCalendarUrl(reminder);
-    link.rel = "external noopener noreferrer";
-    item.append(link);
+    const href = googleCalendarUrl(reminder);
+    const rel = "external noopener noreferrer";
+    item.append(element("a", { href, rel, textContent: messages["google-link"] }));
   }
   return item;
 }
@@ -174,10 +172,7 @@ function update() {
 function offer(text, type, filename) {
   if (downloadUrl !== null) URL.revokeObjectURL(downloadUrl);
   downloadUrl = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = downloadUrl;
-  link.download = filename;
-  link.hidden = true;
+  const link = element("a", { href: downloadUrl, download: filename, hidden: true });
   document.body.append(link);
   link.click();
   link.remove();
@@ -196,32 +191,24 @@ function shownPeople() {
 }
 
 function tierSelect(person) {
-  const select = document.createElement("select");
-  select.setAttribute("aria-label", format("person-circle", person));
-  options.tiers.forEach((tier, index) => {
-    select.append(new Option(tier.name, String(index), false, index === person.tier));
-  });
+  const choices = options.tiers.map((tier, index) => new Option(tier.name, index, false, index === person.tier));
+  const select = element("select", { ariaLabel: format("person-circle", person) }, ...choices);
   select.addEventListener("change", () => {
     person.tier = Number(select.value);
   });
   return select;
 }
 
-function personRow(person, index) {
-  const box = document.createElement("input");
-  box.type = "checkbox";
-  box.id = `kit-person-${index}`;
-  box.checked = person.chosen;
+function personRow(person) {
+  const id = `kit-person-${person.index}`;
+  const box = element("input", { type: "checkbox", id, checked: person.chosen });
   box.addEventListener("change", () => {
     person.chosen = box.checked;
     countPeople();
   });
-  const label = element("label", person.name);
-  label.htmlFor = box.id;
   const details = [person.position, person.company, person.year].filter(Boolean).join(" · ");
-  const row = document.createElement("li");
-  row.append(box, label, element("span", details), tierSelect(person));
-  return row;
+  const label = element("label", { htmlFor: id, textContent: person.name });
+  return element("li", {}, box, label, element("span", { textContent: details }), tierSelect(person));
 }
 
 function countPeople(shown = shownPeople()) {
@@ -234,7 +221,7 @@ function countPeople(shown = shownPeople()) {
 function renderPeople() {
   const shown = shownPeople();
   control("people-list").replaceChildren(
-    ...shown.slice(0, SHOWN_PEOPLE).map((person) => personRow(person, imported.indexOf(person))),
+    ...shown.slice(0, SHOWN_PEOPLE).map(personRow),
   );
   countPeople(shown);
   control("people").hidden = imported.length === 0;
@@ -271,7 +258,7 @@ async function importFile(file) {
     if (known.has(key)) duplicates += 1;
     else {
       known.add(key);
-      imported.push({ ...person, chosen: true, key });
+      imported.push({ ...person, chosen: true, key, index: imported.length });
     }
   }
   const notes = [format("imported", { count: result.people.length, file: file.name })];
@@ -328,14 +315,12 @@ form.addEventListener("submit", (event) => {
   control("status").textContent = format(key, { filename: settings.filename, count: reminders.length });
 });
 
-// Any edit makes the last "Done" untrue for the file the form now describes.
-form.addEventListener("input", () => {
+// An edit makes the last "Done" untrue. Text fields wait for a pause (no "change" re-plan:
+// it would move the button, below the preview, in the middle of a click on it).
+form.addEventListener("input", (event) => {
   control("status").textContent = "";
-  updateSoon();
-});
-form.addEventListener("change", () => {
-  control("status").textContent = "";
-  update();
+  if (event.target.matches("textarea, input:not([type=checkbox])")) updateSoon();
+  else update();
 });
 control("file").addEventListener("change", () => {
   const [file] = control("file").files;
@@ -354,7 +339,7 @@ drop.addEventListener("drop", (event) => {
   if (file) importFile(file);
 });
 control("search").addEventListener("input", renderPeopleSoon);
-// Enter in the search box means "search", not "download the calendar".
+// Enter in the search box searches; it does not download.
 control("search").addEventListener("keydown", (event) => {
   if (event.key === "Enter") event.preventDefault();
 });
