@@ -4,21 +4,30 @@ Every key is optional; the defaults are what the page offers.
 
 Keys:
     intervals (list of int, default [1, 2, 3, 6, 12]): the "every N months" choices, each 1-24.
-    default_interval (int, default 6): the preselected interval, one of `intervals`.
+    tiers (list of {"name", "interval"}, default Close every 3 months, Wider every 6, Distant
+        every 12, as the article "Keep in Touch on a Schedule" recommends): the groups a reader
+        puts people in, each with its preselected interval (one of `intervals`); names are
+        distinct single lines. The reader may change each tier's interval on the page.
+    default_tier (str, default "Wider"): the tier typed and imported people start in.
+    list_name (str, default "My network"): the preset name of the reader's list, part of every
+        UID (a re-download with the same list name updates the events instead of adding copies).
+    max_import (int, default 20000): a contacts file with more people than this is refused.
     end_after_years (list of int, default [1, 2, 3, 5, 10]): the "stop after N years" choices
         offered next to "never", which is always offered and preselected.
     default_alarm (str, default "day-before"): "none", "day-before" (09:00 the day before) or
         "same-day" (09:00 on the day).
     spread (bool, default True): whether "spread contacts across the interval" starts ticked.
     first_offset_days (int, default 7): the date field starts at the reader's today plus this.
-    max_contacts (int, default 500): more contact lines than this is an error and gives no file.
-    max_name_length (int, default 100), max_note_length (int, default 1000): longest name and
-        note, in characters (Unicode code points, the same count in Python and JavaScript).
+    max_contacts (int, default 5000, at most 5000): more people than this in one file is an
+        error.
+    max_name_length (int, default 100), max_note_length (int, default 1000): longest name (and
+        company, position) and note, in characters as a reader counts them (grapheme clusters,
+        the same count in Python and JavaScript).
     note_separator (str, default "|"): splits a line into "name | note" at its first occurrence.
     summary (str, default "Check in with {name}"): event title and alarm text; `{name}` only.
     reminder_text (str): default of the reader's editable reminder text (the event description);
-        `{name}` and `{note}` are filled in, and a line with `{note}` is left out when a contact
-        has no note.
+        `{name}`, `{note}`, `{company}` and `{position}` are filled in, and a line with one of
+        the last three is left out when a person has none.
     category (str, default "Keep in touch"): the CATEGORIES value of every event.
     preview_count (int, default 4): how many upcoming dates the live preview lists per contact.
     google_links (bool, default True): offer the opt-in "Add to Google Calendar" links.
@@ -73,6 +82,21 @@ FILE_NAME = _matching(r"[\w.-]+\.ics", "a plain file name ending in .ics")
 DOMAIN = _matching(r"[A-Za-z0-9.-]+", "a domain name such as example.org")
 FOLDER = _matching(r"[\w-]+(/[\w-]+)*", "a relative folder such as tools/keep-in-touch")
 DATE = Rule(lambda v: parse_date(v) is not None, "a YYYY-MM-DD date")
+TIERS = Rule(
+    lambda v: len(v) > 0
+    and all(
+        set(tier) == {"name", "interval"}
+        and isinstance(tier["name"], str)
+        and _text(tier["name"])
+        and "\n" not in tier["name"]
+        and isinstance(tier["interval"], int)
+        and not isinstance(tier["interval"], bool)
+        and 1 <= tier["interval"] <= 24
+        for tier in v
+    )
+    and len({tier["name"] for tier in v}) == len(v),
+    'a non-empty list of {"name": distinct single line, "interval": integer 1-24}',
+)
 CONTACT_LINES = Rule(
     lambda v: len(v) > 0 and all(map(_text, v)), "a non-empty list of 'name | note' strings"
 )
@@ -83,12 +107,21 @@ class ReminderSettings:
     """The checked REMINDERS, defaults filled in; the module docstring describes every key."""
 
     intervals: Annotated[tuple[int, ...], _distinct(1, 24)] = (1, 2, 3, 6, 12)
-    default_interval: Annotated[int, between(1, 24)] = 6
+    tiers: Annotated[tuple[dict, ...], TIERS] = (
+        {"name": "Close", "interval": 3},
+        {"name": "Wider", "interval": 6},
+        {"name": "Distant", "interval": 12},
+    )
+    default_tier: Annotated[str, ONE_LINE] = "Wider"
+    list_name: Annotated[str, Rule(lambda v: "\n" not in v, "a single line of text")] = (
+        "My network"
+    )
+    max_import: Annotated[int, between(1, 100000)] = 20000
     end_after_years: Annotated[tuple[int, ...], _distinct(1, 50)] = (1, 2, 3, 5, 10)
     default_alarm: Annotated[str, one_of(*ALARMS)] = "day-before"
     spread: bool = True
     first_offset_days: Annotated[int, between(0, 366)] = 7
-    max_contacts: Annotated[int, between(1, 5000)] = 500
+    max_contacts: Annotated[int, between(1, 5000)] = 5000
     max_name_length: Annotated[int, between(1, 1000)] = 100
     max_note_length: Annotated[int, between(1, 10000)] = 1000
     note_separator: Annotated[str, SEPARATOR] = "|"
@@ -114,7 +147,7 @@ class ReminderSettings:
     def options(self) -> dict:
         """The site's side of a calendar, as `plan.calendar_text` and the browser take it."""
         keys = (
-            "intervals", "end_after_years", "max_contacts", "max_name_length",
+            "intervals", "tiers", "end_after_years", "max_contacts", "max_name_length",
             "max_note_length", "note_separator", "summary", "category", "prodid", "uid_domain",
         )  # fmt: skip
         return {key: _plain(getattr(self, key)) for key in keys}
@@ -126,20 +159,35 @@ class ReminderSettings:
             "filename": self.filename,
             "preview_count": self.preview_count,
             "first_offset_days": self.first_offset_days,
+            "default_tier": self.default_tier_index,
+            "list_name": self.list_name,
+            "max_import": self.max_import,
         }
+
+    @property
+    def default_tier_index(self) -> int:
+        """Position of `default_tier` in `tiers`."""
+        return [tier["name"] for tier in self.tiers].index(self.default_tier)
 
 
 def _plain(value):
-    return list(value) if isinstance(value, tuple) else value
+    if isinstance(value, tuple):
+        return [dict(item) if isinstance(item, dict) else item for item in value]
+    return value
 
 
 def load_settings(raw: dict | None) -> ReminderSettings:
     """Merge `raw` (the REMINDERS dict) over the defaults; raise ValueError naming any bad key."""
     merged = load_fields("REMINDERS", ReminderSettings, raw)
-    if merged.default_interval not in merged.intervals:
+    for tier in merged.tiers:
+        if tier["interval"] not in merged.intervals:
+            raise ValueError(
+                f"REMINDERS['tiers'] interval of {tier['name']!r} must be one of the intervals "
+                f"{list(merged.intervals)}, got {tier['interval']!r}"
+            )
+    if merged.default_tier not in [tier["name"] for tier in merged.tiers]:
         raise ValueError(
-            f"REMINDERS['default_interval'] must be one of the intervals {list(merged.intervals)}, "
-            f"got {merged.default_interval!r}"
+            f"REMINDERS['default_tier'] must name one of the tiers, got {merged.default_tier!r}"
         )
     _, problem = read_contacts("\n".join(merged.example_contacts), merged.options())
     if problem is not None:
