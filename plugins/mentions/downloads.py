@@ -74,13 +74,22 @@ def api_fetcher(settings: MentionsSettings) -> Fetcher:
 
 
 def avatar_fetcher(settings: MentionsSettings) -> Callable[[str], Response]:
-    """GET one author photo; raise FetchError for a refused host, an error or a large body."""
+    """GET one author photo; raise FetchError for a refused host, an error, a large body or anything else."""
     client = Client(
         user_agent=USER_AGENT,
         max_bytes=settings.avatar_max_bytes,
         allow_networks=PRIVATE_NETWORKS if settings.avatar_allow_private_hosts else (),
     )
-    return lambda url: _get_ok(client, url, settings.timeout, IMAGES, FILE_STATUS)
+
+    def fetch(url: str) -> Response:
+        try:
+            return _get_ok(client, url, settings.timeout, IMAGES, FILE_STATUS)
+        except FetchError:
+            raise
+        except Exception as error:  # one odd photo URL must never stop the sync
+            raise FetchError(f"unexpected {type(error).__name__}", retryable=False) from None
+
+    return fetch
 
 
 def _get_ok(

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from .json_entries import PageError, RawEntry, parse_entry, split_page
 from .model import Mention
@@ -130,6 +130,7 @@ def _judge(
         return
     try:
         incoming = from_jf2(entry, "entry", max_text)
+        urlsplit(incoming.target.strip())  # the target resolver must be able to read it
         if incoming.wm_id > MAX_WM_ID:
             raise ValueError(f"entry.wm-id: {incoming.wm_id} is larger than any webmention.io id")
         if incoming.mention is not None:
