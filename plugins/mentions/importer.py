@@ -153,9 +153,11 @@ def _post_key(url: str) -> str:
 def _date(value: str, where: str) -> datetime:
     value = value.strip()
     # Twitter's archive format first, then ISO 8601.
-    with suppress(ValueError):
-        return datetime.strptime(value, _TWITTER_DATE).astimezone(UTC)
     try:
+        with suppress(ValueError):
+            return datetime.strptime(value, _TWITTER_DATE).astimezone(UTC)
         return parse_time(value)
     except ValueError:
         raise ValueError(f"{where}.date: {value!r} is not an ISO 8601 or Twitter date") from None
+    except OverflowError:  # year 9999 west of UTC: past the last date there is
+        raise ValueError(f"{where}.date: {value!r} is out of range") from None

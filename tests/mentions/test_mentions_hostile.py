@@ -18,15 +18,15 @@ import succeed and the store still loads.
 """
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from common import files
 from mentions import store
 from mentions.cli import main
 from werkzeug import Response
+
+from tests.mentions.faults import fail_rename
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 IMPORTS = Path(__file__).parent / "fixtures" / "import"
@@ -75,21 +75,6 @@ def rejected_ids(project) -> list[str]:
 def hostile_project(project):
     shutil.copy(HOSTILE / "_moderation.json", project.store / "_moderation.json")
     return project
-
-
-def fail_second_rename(monkeypatch):
-    """os.replace, as write_together uses it, failing on its second file."""
-    real = os.replace
-    calls = []
-
-    def replace(source, target):
-        calls.append(target)
-        if len(calls) == 2:
-            raise OSError("injected: disk full")
-        real(source, target)
-
-    monkeypatch.setattr(files.os, "replace", replace)
-    return calls
 
 
 def check_outcome(project, out: str, expect: str, name: str, record_id: str | None) -> None:
@@ -146,7 +131,7 @@ def test_a_hostile_entry_never_wedges_sync(
     before = project.snapshot()
 
     with monkeypatch.context() as patch:
-        fail_second_rename(patch)
+        fail_rename(patch, lambda call, _: call == 2)
         assert command(project, "sync") == 3
     assert project.snapshot() == before
     capsys.readouterr()
@@ -173,7 +158,7 @@ def test_a_hostile_import_row_never_stops_the_others(
     before = project.snapshot()
 
     with monkeypatch.context() as patch:
-        calls = fail_second_rename(patch)
+        calls = fail_rename(patch, lambda call, _: call == 2)
         status = command(project, "import", str(path))
     if len(calls) >= 2:
         assert status == 3

@@ -7,14 +7,14 @@ fails at any stage, fetching, preparing or writing, leaves every byte as it was.
 
 import copy
 import json
-import os
 from pathlib import Path
 
 import pytest
-from common import files
 from mentions import commands, quarantine, store
 from mentions.cli import main
 from werkzeug import Response
+
+from tests.mentions.faults import fail_rename
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD_ENTRY = json.loads((FIXTURES / "quarantine" / "bad-date-entry.json").read_text())
@@ -195,18 +195,9 @@ def test_the_busy_sync_writes_five_files_at_once(busy_sync, new_project):
 def test_a_failed_rename_at_any_file_leaves_every_byte_as_it_was(
     busy_sync, monkeypatch, capsys, failing
 ):
-    real = os.replace
-    calls = []
-
-    def replace(source, target):
-        calls.append(target)
-        if len(calls) == failing:
-            raise OSError("injected: disk full")
-        real(source, target)
-
     before = busy_sync.snapshot()
     capsys.readouterr()
-    monkeypatch.setattr(files.os, "replace", replace)
+    fail_rename(monkeypatch, lambda call, _: call == failing)
     assert command(busy_sync, "sync", "--full", "--avatars") == 3
     assert busy_sync.snapshot() == before
     output = capsys.readouterr()
@@ -251,14 +242,7 @@ def test_a_page_failing_after_others_leaves_every_byte_as_it_was(busy_sync, fake
 
 def test_an_import_failing_at_its_second_file_leaves_every_byte_as_it_was(project, monkeypatch):
     path = FIXTURES / "quarantine" / "alias-needed.csv"
-    real = os.replace
-
-    def replace(source, target):
-        if Path(target).name == store.REJECTED_FILE:
-            raise OSError("injected")
-        real(source, target)
-
     before = project.snapshot()
-    monkeypatch.setattr(files.os, "replace", replace)
+    fail_rename(monkeypatch, lambda _, target: target.name == store.REJECTED_FILE)
     assert command(project, "import", str(path)) == 3
     assert project.snapshot() == before
