@@ -40,11 +40,20 @@ class RawEntry:
     data: bytes
 
 
-def split_page(body: bytes) -> list[RawEntry]:
-    """The children of a JF2 page as raw byte slices; PageError if the page is not a feed."""
+def split_page(body: bytes, max_entries: int) -> list[RawEntry]:
+    """The children of a JF2 page as raw byte slices; PageError if the page is not a feed.
+
+    A page holding more than `max_entries` (what was asked for) is refused
+    as a whole: the API is not answering the question, and the count bounds
+    the work (and the lines printed) per page.
+    """
     entries, skeleton = _split(body, b'"children"', "the response is not JSON")
     if not isinstance(skeleton, dict) or skeleton.get("children") != []:
         raise PageError('the response is not a JF2 feed with a "children" list')
+    if len(entries) > max_entries:
+        raise PageError(
+            f"the page holds {len(entries)} entries, more than the {max_entries} asked for"
+        )
     return entries
 
 

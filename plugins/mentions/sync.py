@@ -92,7 +92,7 @@ def fetch_entries(
             params["since_id"] = since_id
         params.update({"per-page": per_page, "page": page, "sort-by": "created", "sort-dir": "up"})
         try:
-            children = split_page(fetcher(page_url(api_url, params)))
+            children = split_page(fetcher(page_url(api_url, params)), per_page)
         except PageError as error:
             raise SyncError(f"page {page}: {error}") from None
         for raw in children:

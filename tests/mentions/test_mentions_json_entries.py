@@ -16,9 +16,9 @@ def test_a_page_is_split_into_its_children_or_refused_as_a_whole(case):
     body = case["page"].encode()
     if "error" in case:
         with pytest.raises(PageError, match=case["error"]):
-            split_page(body)
+            split_page(body, 100)
     else:
-        assert [e.data.strip().decode() for e in split_page(body)] == case["children"]
+        assert [e.data.strip().decode() for e in split_page(body, 100)] == case["children"]
 
 
 def test_one_poisoned_entry_leaves_its_neighbours_readable():
@@ -26,12 +26,19 @@ def test_one_poisoned_entry_leaves_its_neighbours_readable():
     huge = b"9" * 5000
     body = b'{"children": [{"a": 1}, ' + deep + b", " + huge + b', "\xff", {"b": 2}]}'
     results = []
-    for entry in split_page(body):
+    for entry in split_page(body, 100):
         try:
             results.append(parse_entry(entry.data))
         except (ValueError, RecursionError) as error:
             results.append(type(error).__name__)
     assert results == [{"a": 1}, "RecursionError", "ValueError", "UnicodeDecodeError", {"b": 2}]
+
+
+def test_a_page_with_more_entries_than_asked_for_is_refused():
+    body = b'{"children": [' + b",".join([b"{}"] * 6) + b"]}"
+    assert len(split_page(body, 6)) == 6
+    with pytest.raises(PageError, match="holds 6 entries, more than the 5 asked for"):
+        split_page(body, 5)
 
 
 def test_integers_are_bounded_and_constants_refused():
