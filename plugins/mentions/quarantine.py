@@ -117,6 +117,8 @@ def updated(
     A record quarantined again keeps its place, so a run that refuses the same
     records as the last one writes the same bytes.
     """
+    # Ids are stored cut short: compare cleared ones in the same form.
+    cleared = {(origin, short(name, MAX_ID)) for origin, name in cleared}
     result = {(e.origin, e.id): e for e in entries if (e.origin, e.id) not in cleared}
     for entry in new:
         result[(entry.origin, entry.id)] = entry

@@ -100,6 +100,14 @@ def test_an_alias_and_a_re_import_un_quarantine_a_post(project, capsys):
     assert "import:twitter:8002" in ids
 
 
+def test_a_record_with_a_long_name_is_cleared_too():
+    name = "https://twitter.com/" + "a" * 500
+    entry = quarantine.rejection("import", name, "bad\ndate", "2026-01-01", b"\xff{")
+    assert len(entry.id) == quarantine.MAX_ID and entry.reason == "bad\\x0adate"
+    assert quarantine.updated([entry], [], {("import", name)}) == []
+    assert quarantine.updated([entry], [], {("webmention.io", name)}) == [entry]
+
+
 def test_a_full_sync_keeps_a_stored_mention_whose_entry_is_now_quarantined(
     project, fake_api, token, capsys
 ):
