@@ -12,7 +12,7 @@ with it:
           "first_seen": "2026-01-14T11:51:07Z",
           "id": "wm-id 4711",
           "origin": "webmention.io",
-          "reason": "entry (wm-id 4711).wm-source: expected an http(s) URL"
+          "reason": "wm-source: expected an http(s) URL"
         }
       ],
       "schema": 1
