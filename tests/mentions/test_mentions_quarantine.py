@@ -42,9 +42,9 @@ def test_a_bad_entry_is_quarantined_and_the_rest_stored(project, fake_api, token
     fake_api.entries.append(copy.deepcopy(BAD_ENTRY))
     assert command(project, "sync") == 0
     out = capsys.readouterr().out
-    assert [x for x in out.splitlines() if x.startswith("quarantined")] == [
-        "quarantined wm-id 300: published: '999-06-01T00:00:00Z' is not a date-time"
-    ]
+    # One line naming the entry and the field; the wording is the cleaning's own.
+    [line] = [x for x in out.splitlines() if x.startswith("quarantined")]
+    assert line.startswith("quarantined wm-id 300: published: ") and "999-06-01" in line
     assert json.loads((project.store / "_state.json").read_text()) == {"since_id": 300}
     [entry] = rejected(project)
     assert entry["id"] == "wm-id 300" and entry["origin"] == "webmention.io"
@@ -116,9 +116,8 @@ def test_a_full_sync_keeps_a_stored_mention_whose_entry_is_now_quarantined(
     next(e for e in fake_api.entries if e["wm-id"] == 101)["wm-received"] = "yesterday"
     capsys.readouterr()
     assert command(project, "sync", "--full") == 0
-    assert "quarantined wm-id 101: wm-received: 'yesterday' is not a date-time" in (
-        capsys.readouterr().out
-    )
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("quarantined")]
+    assert line.startswith("quarantined wm-id 101: wm-received: 'yesterday' is not")
     assert project.read("reconnect-without-the-awkwardness") == before
 
 
