@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from mentions import cli
 from mentions.cli import main, redact
 from werkzeug import Response
 
@@ -64,3 +65,21 @@ def test_a_long_line_is_cut(project, fake_api, token, capsys):
     fake_api.entries.append(forged)
     assert sync(project) == 0
     assert max(len(x) for x in capsys.readouterr().out.splitlines()) <= 400
+
+
+def test_an_unexpected_error_is_one_line_and_exit_1_never_a_traceback(project, monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom\n\x1b[2Jforged")
+
+    monkeypatch.setattr(cli, "run_import", broken)
+    assert main(["--settings", str(project.settings), "import", "x.csv"]) == 1
+    err = capsys.readouterr().err
+    assert err == "mentions import: error: unexpected RuntimeError: boom\\x0a\\x1b[2Jforged\n"
+
+
+def test_an_unreadable_import_file_is_one_line_and_exit_3(project, tmp_path, capsys):
+    assert main(["--settings", str(project.settings), "import", str(tmp_path)]) == 3
+    assert (
+        capsys.readouterr().err
+        == f"mentions import: error: {tmp_path}: cannot read: Is a directory\n"
+    )
