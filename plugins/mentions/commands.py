@@ -19,7 +19,7 @@ from . import quarantine, store
 from .avatars import collect_avatars
 from .downloads import api_fetcher, avatar_fetcher
 from .importer import Row, read_rows, to_mention
-from .model import Mention
+from .model import Mention, format_time
 from .moderation import Moderation
 from .settings import MentionsSettings
 from .sync import SyncError, fetch_entries, merge
@@ -50,8 +50,8 @@ def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Ou
     domain = settings.domain or urlsplit(project.site_url).hostname
     if not domain:
         raise CommandError("no webmention.io domain: set MENTIONS['domain'] or SITEURL")
-    current, resolver, moderation = _load(project)
-    rejected, lines = _load_rejected(project)
+    loaded = _load(project)
+    current, lines = loaded.current, list(loaded.warnings)
     stored_since_id = store.load_since_id(project.store_dir)
     fetched = fetch_entries(
         api_fetcher(settings),
@@ -62,7 +62,7 @@ def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Ou
         per_page=settings.per_page,
         max_pages=settings.max_pages,
         max_text=settings.max_text,
-        moderation=moderation,
+        moderation=loaded.moderation,
     )
     stored = sum(m.origin == "webmention.io" for ms in current.values() for m in ms)
     answered = fetched.entries or fetched.rejected or fetched.blocked
@@ -74,11 +74,12 @@ def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Ou
     updated, report = merge(
         current,
         fetched.entries,
-        resolver=resolver,
+        resolver=loaded.resolver,
         known_slugs=set(project.slugs),
         full=full,
         unreadable={r.id.replace("wm-id ", "wmio:", 1) for r in fetched.rejected},
     )
+    held = _hold_back(loaded, updated, "webmention.io")
     files: dict[Path, bytes | None] = {}
     if avatars:
         result = collect_avatars(
@@ -99,7 +100,7 @@ def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Ou
         f"dropped {n} {reason} mention(s)" for reason, n in sorted(report.skipped.items()) if n
     ]
     cleared = {("webmention.io", name) for name in fetched.cleared}
-    lines += _quarantine(project, rejected, fetched.rejected, cleared, files)
+    lines += _quarantine(project, loaded.rejected, fetched.rejected + held, cleared, files)
     if fetched.since_id is not None:
         text = store.state_text(max(fetched.since_id, stored_since_id or 0))
         files[project.store_dir / store.STATE_FILE] = text.encode("utf-8")
@@ -108,8 +109,8 @@ def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Ou
 
 def run_import(project: Project, path: Path, *, out: Output) -> None:
     """Add the archived posts in `path` (JSON or CSV, see importer.py) to the store."""
-    current, resolver, moderation = _load(project)
-    rejected, lines = _load_rejected(project)
+    loaded = _load(project)
+    current, lines = loaded.current, list(loaded.warnings)
     try:
         rows = read_rows(path.read_bytes(), path.name)
     except OSError as error:
@@ -122,12 +123,12 @@ def run_import(project: Project, path: Path, *, out: Output) -> None:
     cleared: set[tuple[str, str]] = set()
     for row in rows:
         name = _row_name(row)
-        if _row_blocked(row.value, moderation):
+        if _row_blocked(row.value, loaded.moderation):
             blocked += 1
             cleared.add(("import", name))
             continue
         try:
-            slug, mention = _imported(row, project, resolver)
+            slug, mention = _imported(row, project, loaded.resolver)
         except (ValueError, OverflowError, RecursionError) as error:
             new.append(_row_rejection(row, name, str(error)))
             continue
@@ -140,8 +141,9 @@ def run_import(project: Project, path: Path, *, out: Output) -> None:
         updated[slug] = [*others, mention]
     if blocked:
         lines.append(f"dropped {blocked} blocked post(s)")
+    new += _hold_back(loaded, updated, "import")
     files: dict[Path, bytes | None] = {}
-    lines += _quarantine(project, rejected, new, cleared, files)
+    lines += _quarantine(project, loaded.rejected, new, cleared, files)
     _write(project, current, updated, files, lines, out)
 
 
@@ -181,18 +183,45 @@ def _row_rejection(row: Row, name: str, reason: str) -> quarantine.Rejection:
     return quarantine.rejection("import", name, reason, date, row.excerpt)
 
 
-def _load(
-    project: Project,
-) -> tuple[dict[str, list[Mention]], TargetResolver, Moderation]:
+@dataclass(frozen=True)
+class _Store:
+    """What the commands read before judging anything."""
+
+    current: dict[str, list[Mention]]
+    broken: dict[str, str]  # slug -> why its file cannot be read; the file is left alone
+    resolver: TargetResolver
+    moderation: Moderation
+    rejected: list[quarantine.Rejection]
+    warnings: list[str]
+
+
+def _load(project: Project) -> _Store:
     directory = project.store_dir
     aliases = store.load_aliases(directory)
     resolver = TargetResolver(project.site_url, project.article_url, aliases)
-    return store.load_all(directory), resolver, store.load_moderation(directory)
+    moderation = store.load_moderation(directory)
+    current, broken = store.load_readable(directory)
+    rejected, warning = quarantine.load(directory / store.REJECTED_FILE)
+    warnings = [f"warning: {reason}; the file is left as it is" for reason in broken.values()]
+    return _Store(
+        current, broken, resolver, moderation, rejected, warnings + [warning] * bool(warning)
+    )
 
 
-def _load_rejected(project: Project) -> tuple[list[quarantine.Rejection], list[str]]:
-    entries, warning = quarantine.load(project.store_dir / store.REJECTED_FILE)
-    return entries, [warning] if warning else []
+def _hold_back(
+    loaded: _Store, updated: dict[str, list[Mention]], origin: str
+) -> list[quarantine.Rejection]:
+    """Quarantine the new mentions of articles whose file cannot be read (never rewritten)."""
+    held = []
+    for slug in loaded.broken:
+        for mention in updated.pop(slug, []):
+            name = mention.url if origin == "import" else mention.id.replace("wmio:", "wm-id ", 1)
+            again = "import again" if origin == "import" else "run sync --full"
+            reason = f"the mentions file of {slug!r} cannot be read: fix it, then {again}"
+            held.append(
+                quarantine.rejection(origin, name, reason, format_time(mention.published), "")
+            )
+    return held
 
 
 def _quarantine(

@@ -37,6 +37,8 @@ def read_json(path: Path) -> object:
         raise StoreError(f"{path}: invalid JSON at line {error.lineno}: {error.msg}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise StoreError(f"{path}: cannot read: {error}") from None
+    except (ValueError, RecursionError):  # a number too long for Python, nesting too deep
+        raise StoreError(f"{path}: invalid JSON: a value Python cannot read") from None
 
 
 def sort_mentions(mentions: Iterable[Mention]) -> list[Mention]:
@@ -91,6 +93,22 @@ def parse_article(data: object, path: Path) -> list[Mention]:
 def load_all(directory: Path) -> dict[str, list[Mention]]:
     """Every article's mentions, keyed by slug."""
     return {slug: load_article(path) for slug, path in article_paths(directory).items()}
+
+
+def load_readable(directory: Path) -> tuple[dict[str, list[Mention]], dict[str, str]]:
+    """Every article's mentions that can be read, and why each other file cannot.
+
+    The commands use this so that one broken file (hand-edited, or written by
+    an older version) does not stop every later run; they leave it untouched.
+    """
+    readable: dict[str, list[Mention]] = {}
+    broken: dict[str, str] = {}
+    for slug, path in article_paths(directory).items():
+        try:
+            readable[slug] = load_article(path)
+        except StoreError as error:
+            broken[slug] = str(error)
+    return readable, broken
 
 
 def article_bytes(mentions: list[Mention]) -> bytes | None:

@@ -121,6 +121,31 @@ def test_a_full_sync_keeps_a_stored_mention_whose_entry_is_now_quarantined(
     assert project.read("reconnect-without-the-awkwardness") == before
 
 
+def test_an_unreadable_article_file_is_left_alone_and_stops_nothing(
+    project, fake_api, token, capsys
+):
+    """A file an older version wrote (year 999 as "999-06-01") or a bad hand edit."""
+    broken = project.store / "keep-in-touch-on-a-schedule.json"
+    broken.write_bytes((FIXTURES / "quarantine" / "written-by-an-old-version.json").read_bytes())
+    before = broken.read_bytes()
+    assert command(project, "sync") == 0
+    assert command(project, "import", str(FIXTURES / "import" / "posts.json")) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert broken.read_bytes() == before
+    warnings = [x for x in out if "keep-in-touch-on-a-schedule.json" in x]
+    assert len(warnings) == 2 and all(x.startswith("warning: ") for x in warnings)
+    # Its new mention waits in quarantine; every other article is stored as usual.
+    held = [x for x in out if x.startswith("quarantined")]
+    assert "quarantined wm-id 105: the mentions file of 'keep-in-touch-on-a-schedule' " in held[0]
+    assert len(held) == len({x.split(":")[0] for x in held}) >= 2
+    assert all("'keep-in-touch-on-a-schedule' cannot be read: fix it" in x for x in held)
+    expected = FIXTURES / "api" / "expected" / "networking-is-a-two-way-street.json"
+    assert (project.store / expected.name).read_bytes() == expected.read_bytes()
+    assert "import:twitter:1879000000000000101" in {
+        m["id"] for m in project.read("reconnect-without-the-awkwardness")["mentions"]
+    }
+
+
 def test_a_rejected_file_that_cannot_be_read_is_replaced_with_a_warning(
     project, fake_api, token, capsys
 ):
