@@ -82,19 +82,22 @@ FILE_NAME = _matching(r"[\w.-]+\.ics", "a plain file name ending in .ics")
 DOMAIN = _matching(r"[A-Za-z0-9.-]+", "a domain name such as example.org")
 FOLDER = _matching(r"[\w-]+(/[\w-]+)*", "a relative folder such as tools/keep-in-touch")
 DATE = Rule(lambda v: parse_date(v) is not None, "a YYYY-MM-DD date")
-TIERS = Rule(
-    lambda v: len(v) > 0
-    and all(
+
+
+def _tier(tier: dict) -> bool:
+    name, interval = tier.get("name"), tier.get("interval")
+    return (
         set(tier) == {"name", "interval"}
-        and isinstance(tier["name"], str)
-        and _text(tier["name"])
-        and "\n" not in tier["name"]
-        and isinstance(tier["interval"], int)
-        and not isinstance(tier["interval"], bool)
-        and 1 <= tier["interval"] <= 24
-        for tier in v
+        and isinstance(name, str)
+        and _text(name)
+        and "\n" not in name
+        and type(interval) is int  # a bool is not an interval
+        and 1 <= interval <= 24
     )
-    and len({tier["name"] for tier in v}) == len(v),
+
+
+TIERS = Rule(
+    lambda v: len(v) > 0 and all(map(_tier, v)) and len({t["name"] for t in v}) == len(v),
     'a non-empty list of {"name": distinct single line, "interval": integer 1-24}',
 )
 CONTACT_LINES = Rule(
@@ -113,9 +116,7 @@ class ReminderSettings:
         {"name": "Distant", "interval": 12},
     )
     default_tier: Annotated[str, ONE_LINE] = "Wider"
-    list_name: Annotated[str, Rule(lambda v: "\n" not in v, "a single line of text")] = (
-        "My network"
-    )
+    list_name: Annotated[str, Rule(lambda v: "\n" not in v, "a single line of text")] = "My network"
     max_import: Annotated[int, between(1, 100000)] = 20000
     end_after_years: Annotated[tuple[int, ...], _distinct(1, 50)] = (1, 2, 3, 5, 10)
     default_alarm: Annotated[str, one_of(*ALARMS)] = "day-before"
