@@ -166,8 +166,13 @@ MENTIONS = {"path": "mentions", "avatars_dir": "images/avatars"}
 # ("Keep-in-touch reminder tool"); uid_domain should be the public site's domain.
 REMINDERS = {
     "intervals": [1, 2, 3, 6, 12],
-    "default_interval": 6,
-    "max_contacts": 500,
+    # The circles of the article "Keep in Touch on a Schedule"; the reader can change intervals.
+    "tiers": [
+        {"name": "Close", "interval": 3},
+        {"name": "Wider", "interval": 6},
+        {"name": "Distant", "interval": 12},
+    ],
+    "default_tier": "Wider",
     "uid_domain": "reconnect.example",
 }
 

@@ -15,7 +15,8 @@ process, and when the change is an edit to articles it already built:
    the edited pages are rendered: the page is served updated in a fraction
    of a second;
 2. then a full build runs, with the content cache, and brings every list,
-   feed and neighbouring page up to date.
+   feed and neighbouring page up to date. A preview that fails is one logged
+   line; the full build runs all the same and the server keeps going.
 
 Any other change (a new or deleted file, a page, an image, the theme) gets
 the full build only; a change to the settings file reloads the settings and
@@ -221,11 +222,25 @@ def watch(site: Site) -> None:
             site.full_build(use_cache=False)
             continue
         edited = {p for p in paths if p.endswith(ARTICLE_EXTENSIONS) and os.path.isfile(p)}
-        urls = site.preview(edited) if edited == paths else None
+        urls = _preview(site, edited) if edited == paths else None
         if urls:
             took = (time.perf_counter() - started) * 1000
             print(f"Preview: {', '.join('/' + u for u in urls)} in {took:.0f} ms", flush=True)
         site.full_build()
+
+
+def _preview(site: Site, paths: set[str]) -> list[str] | None:
+    """`site.preview`, except that any error in it is one line and leaves it to the full build.
+
+    The preview reuses the last build's objects and runs every plugin's
+    finalized step again: whatever breaks there must not stop the server.
+    """
+    try:
+        return site.preview(paths)
+    except Exception as error:
+        reason = " ".join(f"{type(error).__name__}: {error}".split())
+        logger.warning("Preview failed (%s); the full build follows.", reason)
+        return None
 
 
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:

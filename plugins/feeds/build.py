@@ -5,9 +5,16 @@ entries unless told otherwise, takes the RSS channel link from the last
 `link()` call whatever its rel, stamps every date it is not given with the
 current time, drops name-only RSS authors, and writes the WebSub hub in Atom
 only.
+
+Titles are plain text. RSS has no way to say so and readers (feedparser and
+those built on it) treat an RSS <title> as HTML, so there a title is
+HTML-escaped before feedgen XML-escapes it; Atom says type="text". Either way
+a name such as `<img src=...>` in a title reaches a reader as characters,
+never as an element.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from html import escape
 
 from common.urls import is_http_url
 from feedgen.feed import FeedGenerator
@@ -30,17 +37,40 @@ def build_rss(info: FeedInfo, entries: Sequence[FeedEntry]) -> bytes:
 
 
 def build_atom(info: FeedInfo, entries: Sequence[FeedEntry]) -> bytes:
-    """The Atom document: <content type="html"> and <summary type="html">."""
-    return _generator(info, entries, rss=False).atom_str(pretty=True)
+    """The Atom document: <title type="text">, <content type="html"> and <summary type="html">."""
+    return _mark_titles_as_text(_generator(info, entries, rss=False).atom_str(pretty=True))
 
 
-def check_size(name: str, data: bytes, limit: int = MAX_FEED_BYTES) -> None:
-    """Raise ValueError naming the feed file if `data` is `limit` bytes or more."""
+def check_size(name: str, data: bytes, setting: str, limit: int = MAX_FEED_BYTES) -> None:
+    """Raise ValueError naming the feed file and the `setting` that bounds it
+    if `data` is `limit` bytes or more."""
     if len(data) >= limit:
         raise ValueError(
             f"feed {name} is {len(data)} bytes, over the {limit}-byte limit: "
-            "lower FEEDS['max_items'] or FEEDS['taxonomy_max_items']"
+            f"lower FEEDS['{setting}']"
         )
+
+
+def fitting(
+    entries: Sequence[FeedEntry],
+    serialize: Callable[[Sequence[FeedEntry]], bytes],
+    limit: int = MAX_FEED_BYTES,
+) -> int:
+    """How many of `entries`, counted from the first, `serialize` can write in under `limit` bytes.
+
+    A document only grows with each entry added, so a binary search finds
+    the count in a few serializations (one when everything fits).
+    """
+    if len(serialize(entries)) < limit:
+        return len(entries)
+    low, high = 0, len(entries) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(serialize(entries[:middle])) < limit:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _generator(info: FeedInfo, entries: Sequence[FeedEntry], *, rss: bool) -> FeedGenerator:
@@ -48,7 +78,7 @@ def _generator(info: FeedInfo, entries: Sequence[FeedEntry], *, rss: bool) -> Fe
     if rss:
         feed.load_extension("dc", atom=False, rss=True)
     feed.id(info.feed_url)
-    feed.title(info.title)
+    feed.title(_title(info.title, rss=rss))
     feed.subtitle(info.subtitle)
     feed.language(info.language)
     feed.updated(info.updated)
@@ -68,7 +98,7 @@ def _add_entry(feed: FeedGenerator, entry: FeedEntry, *, rss: bool) -> None:
     item.id(entry.id)
     # id() alone makes an RSS guid with isPermaLink="false"; our ids are URLs.
     item.guid(entry.id, permalink=is_http_url(entry.id))
-    item.title(entry.title)
+    item.title(_title(entry.title, rss=rss))
     item.link(href=entry.url, rel="alternate")
     item.published(entry.published)
     item.updated(entry.updated)
@@ -78,6 +108,10 @@ def _add_entry(feed: FeedGenerator, entry: FeedEntry, *, rss: bool) -> None:
     if rss:
         item.dc.dc_creator(list(entry.authors))
     item.category([{"term": term} for term in entry.categories])
+
+
+def _title(text: str, *, rss: bool) -> str:
+    return escape(text, quote=False) if rss else text
 
 
 def _rss_content_type(entry: FeedEntry) -> str:
@@ -93,4 +127,14 @@ def _add_rss_hub(data: bytes, hub: str) -> bytes:
     self_link = channel.find(f"{{{_ATOM_NS}}}link")
     hub_link = etree.Element(f"{{{_ATOM_NS}}}link", href=hub, rel="hub")
     self_link.addnext(hub_link)
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+
+
+def _mark_titles_as_text(data: bytes) -> bytes:
+    # feedgen writes Atom titles without a type; text is the default, but
+    # saying so leaves no reader guessing.
+    parser = etree.XMLParser(remove_blank_text=True)
+    root = etree.fromstring(data, parser)
+    for title in root.iter(f"{{{_ATOM_NS}}}title"):
+        title.set("type", "text")
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")

@@ -5,16 +5,25 @@ The seam with the mentions plugin is duck-typed: each article carries
 `author_name` (may be None), `published` (aware datetime) and `text` (may be
 None). Everything they hold comes from outside, so it is escaped here and a
 source URL is linked only when it is http(s).
+
+Bounded: the author's name is cut to `MAX_NAME_LENGTH` characters and the
+quoted text to `MAX_QUOTE_BYTES` bytes once HTML-escaped, so one entry stays
+small whatever a stranger wrote. The store cleans text when it loads it; a
+NUL or a lone surrogate that still got through is removed here too, because
+either would stop the XML writer and with it the whole build.
 """
 
 from datetime import tzinfo
 from html import escape
 from urllib.parse import quote
 
-from common.urls import is_http_url
+from common.urls import http_url
+from mentions.escaped import shorten_escaped
+from mentions.normalize import MAX_NAME_LENGTH, clean_text
 
 from .model import FeedEntry, in_zone
 
+MAX_QUOTE_BYTES = 2000
 _VERBS = {
     "reply": "replied to",
     "like": "liked",
@@ -30,21 +39,23 @@ def mention_entry(mention, article_url: str, article_title: str, zone: tzinfo) -
     Its id is a URL on our site built from the mention's stable id, so it
     never collides with an article id and survives rebuilds.
     """
-    name = mention.author_name or "Someone"
+    name = _clean(mention.author_name, MAX_NAME_LENGTH) or "Someone"
+    text = _clean(mention.text, MAX_QUOTE_BYTES)
     verb = _VERBS.get(mention.kind, "mentioned")
     article_link = f'<a href="{escape(article_url)}">{escape(article_title, quote=False)}</a>'
     sentence = f"{escape(name, quote=False)} {verb} {article_link}."
-    source = mention.source_url if is_http_url(mention.source_url) else None
+    source = http_url(_encodable(mention.source_url))
     if source:
         sentence += f' <a href="{escape(source)}">See the original post</a>.'
     quote_html = (
-        f"<blockquote><p>{escape(mention.text, quote=False)}</p></blockquote>"
-        if mention.text
+        f"<blockquote><p>{escape(shorten_escaped(text, MAX_QUOTE_BYTES), quote=False)}</p>"
+        "</blockquote>"
+        if text
         else ""
     )
     published = in_zone(mention.published, zone)
     return FeedEntry(
-        id=f"{article_url}#mention-{quote(mention.id, safe='')}",
+        id=f"{article_url}#mention-{quote(mention.id, safe='', errors='replace')}",
         url=source or article_url,
         title=f"{name} {verb} “{article_title}”",
         content_html=f"<p>{sentence}</p>{quote_html}",
@@ -54,3 +65,12 @@ def mention_entry(mention, article_url: str, article_title: str, zone: tzinfo) -
         updated=published,
         categories=(mention.kind,),
     )
+
+
+def _clean(value: str | None, limit: int) -> str | None:
+    return clean_text(_encodable(value), limit) if value else None
+
+
+def _encodable(value: str | None) -> str | None:
+    # A lone surrogate cannot be written as UTF-8; "?" takes its place.
+    return value.encode("utf-8", "replace").decode("utf-8") if value else value

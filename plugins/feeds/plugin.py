@@ -3,22 +3,31 @@
 The generator publishes `FEED_LINKS` (every feed URL) to the templates in
 `generate_context`, and writes the files in `generate_output`, when other
 plugins (mentions) have attached their data to the articles.
+
+Our own content over the size limit stops the build with an error naming the
+setting to lower. The mentions feed is written from outside data, so it never
+does: when its newest `mentions_max_items` entries would not fit, the oldest
+are left out (with a warning) until it does.
 """
 
+import logging
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-from .build import build_atom, build_rss, check_size
+from .build import build_atom, build_rss, check_size, fitting
 from .jsonfeed import build_json
 from .mention_entries import mention_entry
 from .model import FeedEntry, FeedInfo, in_zone, last_update, newest_first, plain_text
 from .paths import SITE_FORMATS, TAXONOMY_FORMATS, feed_links, feed_path, feed_urls
 from .settings import feed_base, load_settings
 from .urls import absolutize
+
+logger = logging.getLogger(__name__)
 
 # Every setting that makes Pelican's own writer produce a feed. Left on, they
 # would add a second, inferior set of files (relative links, invalid guids).
@@ -81,6 +90,7 @@ class FeedsGenerator:
             "all",
             SITE_FORMATS,
             entries,
+            "max_items",
             title=sitename,
             subtitle=self.settings.get("SITESUBTITLE") or sitename,
             home_url=f"{self.base}/",
@@ -93,6 +103,7 @@ class FeedsGenerator:
                     f"{kind}/{taxonomy.slug}",
                     TAXONOMY_FORMATS,
                     entries,
+                    "taxonomy_max_items",
                     title=f"{sitename}: {taxonomy.name}",
                     subtitle=f"{label} “{taxonomy.name}” on {sitename}",
                     home_url=f"{self.base}/{taxonomy.url}",
@@ -103,6 +114,8 @@ class FeedsGenerator:
             "mentions",
             TAXONOMY_FORMATS,
             mentions,
+            "mentions_max_items",
+            outside=True,
             title=f"{sitename}: mentions",
             subtitle=f"Replies, likes and mentions of {sitename} articles around the web",
             home_url=f"{self.base}/",
@@ -110,21 +123,45 @@ class FeedsGenerator:
         )
 
     def _write_feed(
-        self, stem: str, formats: tuple[str, ...], entries: list[FeedEntry], **about
+        self,
+        stem: str,
+        formats: tuple[str, ...],
+        entries: list[FeedEntry],
+        setting: str,
+        *,
+        outside: bool = False,
+        **about,
     ) -> None:
-        """Write each format of one feed; `about` holds FeedInfo's title,
-        subtitle, home_url and updated."""
+        """Write each format of one feed, whose length FEEDS[`setting`] bounds.
+
+        `about` holds FeedInfo's title, subtitle, home_url and updated. An
+        `outside` feed (built from strangers' data) drops its oldest entries
+        until every format fits under the size limit.
+        """
         urls = feed_urls(self.base, stem, formats)
-        for fmt in formats:
-            info = FeedInfo(
+        infos = {
+            fmt: FeedInfo(
                 language=self.settings["DEFAULT_LANG"],
                 feed_url=urls[fmt],
                 hub=self.options.hub,
                 **about,
             )
+            for fmt in formats
+        }
+        if outside:
+            kept = min(fitting(entries, partial(SERIALIZERS[f], i)) for f, i in infos.items())
+            if kept < len(entries):
+                logger.warning(
+                    "feeds/%s: only the newest %d of %d entries fit under the size limit",
+                    stem,
+                    kept,
+                    len(entries),
+                )
+                entries = entries[:kept]
+        for fmt, info in infos.items():
             data = SERIALIZERS[fmt](info, entries)
             path = feed_path(stem, fmt)
-            check_size(path, data)
+            check_size(path, data, setting)
             target = self.output_path / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

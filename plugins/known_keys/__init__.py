@@ -3,6 +3,7 @@
 A library used by each plugin's settings module and by the mentions data
 files; not a Pelican plugin (no register(), not in PLUGINS). A typo in a key
 ("intervall") must stop with its name rather than be silently ignored.
+`typed_fields` builds on it: the one loader of every plugin's settings dict.
 """
 
 from collections.abc import Iterable

@@ -5,6 +5,12 @@ publish settings with `read_settings` and asks Pelican's own ArticlesGenerator
 which articles are published (URL, output file, title, summary, `Trackback`
 metadata), exactly as the build saw them. The pages themselves are read from
 the built output directory, so what gets notified is what was deployed.
+
+Exit status: 0 when the run completed, even if some targets failed (each one is
+recorded in the outbox with a one-line reason and reported; a later run retries
+what the policy allows); 2 for bad settings, an unreadable outbox or a missing
+or broken built page of ours, with one line on stderr and nothing sent. No page
+or response of a target can make the command fail or print a traceback.
 """
 
 import argparse
@@ -12,6 +18,7 @@ import logging
 import sys
 from pathlib import Path
 
+from common.terminal import printable
 from common.urls import is_http_url
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
@@ -23,11 +30,13 @@ from .settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command; return the exit status (0 done, 2 bad settings or input)."""
+    """Run the command; return the exit status (0 run completed, 2 bad settings or input)."""
     parser = argparse.ArgumentParser(
         prog="python -m linkbacks",
         description="Notify the pages our published articles link to (Webmention, "
         "Pingback, explicit Trackback). Run after each deploy.",
+        epilog="exit status: 0 the run completed (failed targets are recorded in the outbox); "
+        "2 bad settings, outbox or built site (nothing sent)",
     )
     parser.add_argument(
         "--settings", default="publishconf.py", help="Pelican settings file (default: %(default)s)"
@@ -51,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         output_dir = Path(args.output or settings["OUTPUT_PATH"])
         articles = [_article(a, settings["SITEURL"], output_dir) for a in _published(settings)]
     except (OSError, ValueError) as error:
-        print(f"linkbacks: error: {error}", file=sys.stderr)
+        print(printable(f"linkbacks: error: {error}"), file=sys.stderr)
         return 2
     client = Client(
         user_agent=linkbacks.user_agent,
@@ -70,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             report=print,
         )
     except (OSError, ValueError) as error:
-        print(f"linkbacks: error: {error}", file=sys.stderr)
+        print(printable(f"linkbacks: error: {error}"), file=sys.stderr)
         return 2
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing due"
     logging.getLogger(__name__).info("%s%s", "dry run: " if args.dry_run else "", summary)

@@ -3,7 +3,8 @@
 An article page marks its body as the `e-content` of its `h-entry`
 (microformats2); only links in that body are notified, so navigation, tag
 links, share links and related-article lists never are. Links inside `<code>`
-or `<pre>` are examples, not citations, and are skipped too.
+or `<pre>` are examples, not citations, and are skipped too, and so are links
+that are not plain http(s) URLs (`common.urls.http_url`).
 """
 
 import hashlib
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-from common.urls import is_http_url
+from common.urls import http_url, is_http_url
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -43,11 +44,20 @@ def read_article(
     for anchor in body.find_all("a", href=True):
         if anchor.find_parent(["code", "pre"]):
             continue
-        url = urljoin(source_url, anchor["href"].strip())
-        if is_external(url, siteurl) and not any(p.search(url) for p in ignore):
+        url = _absolute(source_url, anchor["href"])
+        if url and is_external(url, siteurl) and not any(p.search(url) for p in ignore):
             links[url] = None
     digest = hashlib.sha256(str(body).encode("utf-8")).hexdigest()
     return ArticleBody(links=tuple(links), content_hash=digest)
+
+
+def _absolute(base: str, href: str) -> str | None:
+    # A mistyped link (`http://[oops`, a space, a bad port) is not notified rather
+    # than stopping the run for every article.
+    try:
+        return http_url(urljoin(base, href.strip()))
+    except ValueError:
+        return None
 
 
 def is_external(url: str, siteurl: str) -> bool:

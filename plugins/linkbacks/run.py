@@ -1,8 +1,14 @@
 """One `send` run over the published articles: plan, notify, record.
 
-Every article page is read before anything is sent, so a broken page stops the
-run with nothing half done. The outbox is saved after each article, so an
-interrupted run loses at most the article it was on.
+Every article page is read before anything is sent, so a broken page of ours
+stops the run with nothing half done. The outbox is saved after each article,
+so an interrupted run loses at most the article it was on.
+
+Nothing a target or endpoint answers can stop the run: each target's result,
+whatever went wrong, is an `Outcome` recorded in the outbox (an unexpected
+error as `retry`, so the existing policy gives up after `max_attempts`), and the
+run goes on with the next target and the next article. Report lines quote
+outside URLs, so they pass through `common.terminal.printable`.
 """
 
 import logging
@@ -11,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from common.terminal import printable
 from safe_http import Client, Deadline
 
 from . import outbox
@@ -67,9 +74,9 @@ def send_all(
             results[item] = outcome
             counts[outcome.status] += 1
             line = f"{item.target} -> {outcome.endpoint or '-'} ({outcome.protocol})"
-            report(line if dry_run else f"{line} {outcome.status}: {outcome.detail}")
+            report(printable(line if dry_run else f"{line} {outcome.status}: {outcome.detail}"))
             if dry_run and outcome.status != "planned":
-                log.info("%s: %s", item.target, outcome.detail)
+                log.info("%s", printable(f"{item.target}: {outcome.detail}"))
         if dry_run:
             continue
         state = outbox.update(
@@ -87,7 +94,8 @@ def send_all(
         outbox.save(settings.outbox, sources)
     gone = sorted(set(sources) - {a.url for a in articles})
     if gone:
-        log.info("not published any more, left as they were in the outbox: %s", ", ".join(gone))
+        gone_list = printable(", ".join(gone))
+        log.info("not published any more, left as they were in the outbox: %s", gone_list)
     return counts
 
 
@@ -99,7 +107,23 @@ def _notify_one(
     timeout: float,
     dry_run: bool,
 ) -> Outcome:
-    deadline = Deadline(timeout)
+    """The outcome for one target; no exception gets out, whatever the target answered."""
+    protocol = "trackback" if item.trackback else "none"
+    try:
+        return _send(item, article, blog_name, client, Deadline(timeout), dry_run)
+    except Exception as error:  # one odd target must not stop the others
+        log.warning("%s", printable(f"{item.target}: unexpected {type(error).__name__}"))
+        return Outcome(protocol, None, "retry", f"unexpected error ({type(error).__name__})")
+
+
+def _send(
+    item: outbox.Due,
+    article: Article,
+    blog_name: str,
+    client: Client,
+    deadline: Deadline,
+    dry_run: bool,
+) -> Outcome:
     if not item.trackback:
         return notify(client, article.url, item.target, deadline, dry_run)
     if dry_run:

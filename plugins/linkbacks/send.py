@@ -6,7 +6,9 @@ only ever sent to a ping URL an article names explicitly.
 
 Every outcome says whether it is final: `sent`, `failed` (4xx, a refusal, a
 fault: trying again would not help), `retry` (5xx, 408, 429, timeouts, network
-errors) or `no-endpoint`.
+errors) or `no-endpoint`. Its `detail` is our own wording with status numbers
+and fault codes only: a receiver's text (fault string, Trackback message,
+response body) is never recorded or shown.
 """
 
 import xml.etree.ElementTree as ET
@@ -15,9 +17,10 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urljoin
 from xml.parsers.expat import ExpatError
 
+from common.urls import http_url
 from safe_http import Client, Deadline, FetchError, Response, retryable_status
 
-from .discovery import discover
+from .discovery import BadEndpoint, discover
 
 FORM = "application/x-www-form-urlencoded; charset=utf-8"
 PINGBACK_ALREADY_REGISTERED = 48
@@ -39,11 +42,14 @@ def notify(client: Client, source: str, target: str, deadline: Deadline, dry_run
     """Discover `target`'s endpoint and tell it that `source` links to it."""
     try:
         page = client.get(target, deadline)
+        if not 200 <= page.status < 300:
+            status = _status_class(page.status)
+            return Outcome("none", None, status, f"target answered {page.status}")
+        endpoints = discover(page, deadline)
     except FetchError as error:
         return _error_outcome("none", None, error)
-    if not 200 <= page.status < 300:
-        return Outcome("none", None, _status_class(page.status), f"target answered {page.status}")
-    endpoints = discover(page)
+    except BadEndpoint as error:
+        return Outcome("none", None, "failed", str(error))
     if endpoints.webmention:
         protocol, endpoint, send = "webmention", endpoints.webmention, send_webmention
     elif endpoints.pingback:
@@ -64,13 +70,12 @@ def send_webmention(
     response = _post_ok(client, endpoint, body, FORM, deadline, "webmention")
     if isinstance(response, Outcome):
         return response
-    location = response.headers.get("Location")
     return Outcome(
         "webmention",
         endpoint,
         "sent",
         str(response.status),
-        urljoin(endpoint, location.strip()) if location else None,
+        _location(endpoint, response.headers.get("Location")),
     )
 
 
@@ -83,17 +88,16 @@ def send_pingback(
     if isinstance(response, Outcome):
         return response
     try:
-        (result,), _method = xmlrpc.client.loads(response.body)
+        (_result,), _method = xmlrpc.client.loads(response.body)
     except xmlrpc.client.Fault as fault:
-        if fault.faultCode == PINGBACK_ALREADY_REGISTERED:
+        code = fault.faultCode
+        if code == PINGBACK_ALREADY_REGISTERED:
             return Outcome("pingback", endpoint, "sent", "fault 48: already registered")
-        status = "retry" if fault.faultCode == PINGBACK_UPSTREAM_ERROR else "failed"
-        return Outcome(
-            "pingback", endpoint, status, f"fault {fault.faultCode}: {fault.faultString}"
-        )
-    except (ExpatError, ValueError, TypeError):
+        status = "retry" if code == PINGBACK_UPSTREAM_ERROR else "failed"
+        return Outcome("pingback", endpoint, status, _fault_detail(code))
+    except (xmlrpc.client.Error, ExpatError, ValueError, TypeError, LookupError):
         return Outcome("pingback", endpoint, "failed", "malformed XML-RPC response")
-    return Outcome("pingback", endpoint, "sent", str(result)[:200])
+    return Outcome("pingback", endpoint, "sent", str(response.status))
 
 
 def send_trackback(
@@ -114,12 +118,12 @@ def send_trackback(
         return response
     try:
         root = ET.fromstring(response.body)
-    except ET.ParseError:
+    except (ET.ParseError, ValueError, LookupError):
         return Outcome("trackback", ping_url, "failed", "malformed Trackback response")
     if (root.findtext("error") or "").strip() == "0":
         return Outcome("trackback", ping_url, "sent", "error 0")
-    message = (root.findtext("message") or "no message").strip()
-    return Outcome("trackback", ping_url, "failed", f"error: {message[:200]}")
+    # The <message> is the receiver's own text: it is not recorded or shown.
+    return Outcome("trackback", ping_url, "failed", "the receiver answered with an error")
 
 
 def _post_ok(
@@ -133,6 +137,23 @@ def _post_ok(
     if 200 <= response.status < 300:
         return response
     return Outcome(protocol, url, _status_class(response.status), str(response.status))
+
+
+def _location(endpoint: str, value: str | None) -> str | None:
+    """The absolute URL of a `Location` answer, if it is a plain http(s) URL."""
+    if not value:
+        return None
+    try:
+        return http_url(urljoin(endpoint, value.strip()))
+    except ValueError:
+        return None
+
+
+def _fault_detail(code: object) -> str:
+    """`fault N` for a standard integer code; the fault string is the receiver's text."""
+    if isinstance(code, int) and not isinstance(code, bool) and 0 <= code < 1_000_000:
+        return f"fault {code}"
+    return "fault with a non-standard code"
 
 
 def _status_class(status: int) -> str:

@@ -12,6 +12,7 @@ Keys:
         sending together, however slowly a server drips its answer.
     max_bytes (int, default 1048576): bytes read from any one response; the rest
         is dropped (an endpoint announced later in a huge page is not seen).
+        Discovery parses at most the first 1 MiB, whatever this allows.
     max_redirects (int, default 5): redirects followed while fetching a target.
     max_attempts (int, default 3): sends tried for one target when its server
         keeps failing (5xx, 408, 429, timeouts, connection errors), one per run;
@@ -25,100 +26,46 @@ Keys:
 
 import ipaddress
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Annotated
 
-from known_keys import reject_unknown_keys
+from known_keys.typed_fields import From, at_least, load_fields, non_empty, positive
 from safe_http import IPNetwork
 
 DEFAULT_IGNORE = (r"\.(?:pdf|png|jpe?g|gif|webp|avif|svg|mp3|mp4|webm|zip|gz)(?:[?#]|$)",)
+
+
+def _patterns(texts: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    try:
+        return tuple(re.compile(text) for text in texts)
+    except re.error as error:
+        raise ValueError(f"bad regular expression {error.pattern!r}: {error}") from None
+
+
+def _networks(texts: tuple[str, ...]) -> tuple[IPNetwork, ...]:
+    return tuple(ipaddress.ip_network(text) for text in texts)
 
 
 @dataclass(frozen=True)
 class LinkbacksSettings:
     """Validated `LINKBACKS` values, with `ignore` compiled and `outbox` absolute."""
 
-    ignore: tuple[re.Pattern, ...]
-    allow_networks: tuple[IPNetwork, ...]
-    timeout: float
-    max_bytes: int
-    max_redirects: int
-    max_attempts: int
-    outbox: Path
-    user_agent: str
-
-
-DEFAULTS = {
-    "ignore": list(DEFAULT_IGNORE),
-    "allow_networks": [],
-    "timeout": 10.0,
-    "max_bytes": 1024 * 1024,
-    "max_redirects": 5,
-    "max_attempts": 3,
-    "outbox": "content/mentions/_outbox.json",
-    "user_agent": "Reconnect-Linkbacks/1.0 (Webmention; Pingback)",
-}
+    ignore: Annotated[tuple[re.Pattern, ...], From(tuple[str, ...], _patterns)] = DEFAULT_IGNORE
+    allow_networks: Annotated[tuple[IPNetwork, ...], From(tuple[str, ...], _networks)] = ()
+    timeout: Annotated[float, positive] = 10.0
+    max_bytes: Annotated[int, at_least(1)] = 1024 * 1024
+    max_redirects: Annotated[int, at_least(0)] = 5
+    max_attempts: Annotated[int, at_least(1)] = 3
+    outbox: Annotated[Path, From(str, Path), non_empty] = "content/mentions/_outbox.json"
+    user_agent: Annotated[str, non_empty] = "Reconnect-Linkbacks/1.0 (Webmention; Pingback)"
 
 
 def load_settings(raw: dict | None, base_dir: Path) -> LinkbacksSettings:
-    """Merge `raw` over `DEFAULTS`; raise ValueError naming the first bad key.
+    """Merge `raw` over the defaults; raise ValueError naming the first bad key.
 
     `base_dir` is the directory of the settings file; a relative `outbox` is
     taken from there so the command behaves the same from any working directory.
     """
-    raw = dict(raw or {})
-    reject_unknown_keys("LINKBACKS", raw, (field.name for field in fields(LinkbacksSettings)))
-    merged = {**DEFAULTS, **raw}
-    return LinkbacksSettings(
-        ignore=tuple(_pattern(p) for p in _str_list(merged, "ignore")),
-        allow_networks=tuple(_network(n) for n in _str_list(merged, "allow_networks")),
-        timeout=_positive_number(merged, "timeout"),
-        max_bytes=_count(merged, "max_bytes", minimum=1),
-        max_redirects=_count(merged, "max_redirects", minimum=0),
-        max_attempts=_count(merged, "max_attempts", minimum=1),
-        outbox=base_dir / _text(merged, "outbox"),
-        user_agent=_text(merged, "user_agent"),
-    )
-
-
-def _str_list(merged: dict, key: str) -> list[str]:
-    value = merged[key]
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"LINKBACKS['{key}'] must be a list of strings, got {value!r}")
-    return list(value)
-
-
-def _pattern(text: str) -> re.Pattern:
-    try:
-        return re.compile(text)
-    except re.error as error:
-        raise ValueError(f"LINKBACKS['ignore']: bad regular expression {text!r}: {error}") from None
-
-
-def _network(text: str) -> IPNetwork:
-    try:
-        return ipaddress.ip_network(text)
-    except ValueError as error:
-        raise ValueError(f"LINKBACKS['allow_networks']: {error}") from None
-
-
-def _positive_number(merged: dict, key: str) -> float:
-    value = merged[key]
-    # bool is an int subclass; True is a typo here, not 1.
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValueError(f"LINKBACKS['{key}'] must be a positive number, got {value!r}")
-    return float(value)
-
-
-def _count(merged: dict, key: str, minimum: int) -> int:
-    value = merged[key]
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ValueError(f"LINKBACKS['{key}'] must be an integer >= {minimum}, got {value!r}")
-    return value
-
-
-def _text(merged: dict, key: str) -> str:
-    value = merged[key]
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"LINKBACKS['{key}'] must be a non-empty string, got {value!r}")
-    return value
+    settings = load_fields("LINKBACKS", LinkbacksSettings, raw)
+    return replace(settings, outbox=base_dir / settings.outbox)

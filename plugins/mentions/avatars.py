@@ -1,21 +1,34 @@
 """Local copies of author photos, so pages never load an image from another host.
 
-Only complete PNG, JPEG, GIF and WebP files within the size limits are kept
-(never SVG, which can carry script), named by a hash of their bytes. The
-download itself (public hosts only, the byte limit) is `downloads.avatar_fetcher`.
+A photo is decoded with Pillow (PNG, JPEG, GIF or WebP only; never SVG, which
+can carry script), checked before its pixels are decoded (the side limit and
+MAX_PIXELS keep decompression bombs out), decoded in full, and drawn into a
+fresh image that is encoded as WebP. Only those new bytes are stored, named by
+their hash: the original bytes (a GIF/HTML polyglot, HTML after a PNG, EXIF
+with a location) are never published. The download itself (public hosts only,
+the byte limit) is `downloads.avatar_fetcher`.
 """
 
 import hashlib
-import struct
+import io
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from PIL import Image, ImageOps, UnidentifiedImageError
 from safe_http import FetchError, Response
 
 from .model import Mention
 
-_SOF_MARKERS = set(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
+EXTENSION = "webp"
+# A ceiling whatever MENTIONS['avatar_max_side'] says: 16 Mpx is far beyond
+# any avatar and decodes in well under a second.
+MAX_PIXELS = 4096 * 4096
+# Lossy WebP keeps a photo small; an avatar is shown at a few dozen pixels.
+QUALITY = 85
+_ALPHA_MODES = ("RGBA", "RGBa", "LA", "La", "PA")
 
 
 @dataclass(frozen=True)
@@ -27,35 +40,37 @@ class AvatarResult:
     problems: list[str]
 
 
-def image_info(data: bytes) -> tuple[str, int, int]:
-    """(extension, width, height) of a complete PNG, JPEG, GIF or WebP; ValueError otherwise."""
-    try:
-        if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
-            width, height = struct.unpack(">II", data[16:24])
-            return _complete("png", width, height, data.endswith(b"IEND\xaeB`\x82"))
-        if data[:6] in (b"GIF87a", b"GIF89a"):
-            width, height = struct.unpack("<HH", data[6:10])
-            return _complete("gif", width, height, data.endswith(b";"))
-        if data.startswith(b"\xff\xd8\xff"):
-            width, height = _jpeg_size(data)
-            return _complete("jpg", width, height, data.endswith(b"\xff\xd9"))
-        if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-            width, height = _webp_size(data)
-            complete = struct.unpack("<I", data[4:8])[0] + 8 == len(data)
-            return _complete("webp", width, height, complete)
-    except (struct.error, IndexError):
-        raise ValueError("truncated image") from None
-    raise ValueError("not a PNG, JPEG, GIF or WebP image")
+def check_avatar(media_type: str, body: bytes, max_side: int) -> tuple[bytes, str]:
+    """(re-encoded bytes, file extension) for a downloaded avatar; ValueError naming why it is refused.
 
-
-def check_avatar(media_type: str, body: bytes, max_side: int) -> str:
-    """The file extension for a downloaded avatar; ValueError naming why it is refused."""
+    The result depends only on `body`: the same photo gives the same bytes.
+    """
     if not media_type.startswith("image/") or "svg" in media_type:
         raise ValueError(f"content type {media_type!r} is not a raster image")
-    extension, width, height = image_info(body)
-    if max(width, height) > max_side:
-        raise ValueError(f"{width}x{height} is larger than {max_side}x{max_side}")
-    return extension
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # verify() checks the structure (PNG checksums among others) and
+            # leaves the image unusable, hence the second open.
+            with Image.open(io.BytesIO(body), formats=FORMATS) as image:
+                image.verify()
+            with Image.open(io.BytesIO(body), formats=FORMATS) as image:
+                _check_size(image.size, max_side)
+                image.load()
+                pixels = _pixels_only(ImageOps.exif_transpose(image))
+    except UnidentifiedImageError:
+        raise ValueError("not a PNG, JPEG, GIF or WebP image") from None
+    except _TooLarge as error:
+        raise ValueError(str(error)) from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValueError("too many pixels (a decompression bomb)") from None
+    # Pillow's decoders raise many kinds of error on malformed input; each of
+    # them only means this photo is refused.
+    except Exception as error:
+        raise ValueError(f"broken or truncated image ({type(error).__name__})") from None
+    out = io.BytesIO()
+    pixels.save(out, format="WEBP", quality=QUALITY)
+    return out.getvalue(), EXTENSION
 
 
 def collect_avatars(
@@ -85,13 +100,13 @@ def collect_avatars(
     for url in wanted:
         try:
             response = download(url)
-            extension = check_avatar(response.media_type, response.body, max_side)
+            data, extension = check_avatar(response.media_type, response.body, max_side)
         except (FetchError, ValueError) as error:
             problems.append(f"avatar {url}: {error}")
             continue
-        name = f"{hashlib.sha256(response.body).hexdigest()[:32]}.{extension}"
+        name = f"{hashlib.sha256(data).hexdigest()[:32]}.{extension}"
         names[url] = name
-        files[name] = response.body
+        files[name] = data
     updated = {
         slug: [
             replace(m, author_avatar=names[m.author_photo]) if m.author_photo in names else m
@@ -102,43 +117,26 @@ def collect_avatars(
     return AvatarResult(updated, files, problems)
 
 
+class _TooLarge(ValueError):
+    pass
+
+
+def _check_size(size: tuple[int, int], max_side: int) -> None:
+    width, height = size
+    if width < 1 or height < 1:
+        raise _TooLarge("image has no pixels")
+    if max(width, height) > max_side:
+        raise _TooLarge(f"{width}x{height} is larger than {max_side}x{max_side}")
+    if width * height > MAX_PIXELS:
+        raise _TooLarge(f"{width}x{height} has more than {MAX_PIXELS} pixels")
+
+
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """The first frame's pixels in a new RGB(A) image: no metadata, palette or profile."""
+    alpha = image.mode in _ALPHA_MODES or "transparency" in image.info
+    mode = "RGBA" if alpha else "RGB"
+    return Image.frombytes(mode, image.size, image.convert(mode).tobytes())
+
+
 def _present(avatars_dir: Path, name: str | None) -> bool:
     return bool(name) and (avatars_dir / name).is_file()
-
-
-def _complete(extension: str, width: int, height: int, complete: bool) -> tuple[str, int, int]:
-    if not complete:
-        raise ValueError("truncated image")
-    if width < 1 or height < 1:
-        raise ValueError("image has no pixels")
-    return extension, width, height
-
-
-def _jpeg_size(data: bytes) -> tuple[int, int]:
-    position = 2
-    while position < len(data):
-        if data[position] != 0xFF:
-            raise ValueError("corrupt JPEG")
-        marker = data[position + 1]
-        if marker == 0xFF:
-            position += 1
-            continue
-        if marker in _SOF_MARKERS:
-            height, width = struct.unpack(">HH", data[position + 5 : position + 9])
-            return width, height
-        (length,) = struct.unpack(">H", data[position + 2 : position + 4])
-        position += 2 + length
-    raise ValueError("JPEG without a frame header")
-
-
-def _webp_size(data: bytes) -> tuple[int, int]:
-    chunk = data[12:16]
-    if chunk == b"VP8 ":
-        width, height = struct.unpack("<HH", data[26:30])
-        return width & 0x3FFF, height & 0x3FFF
-    if chunk == b"VP8L":
-        bits = int.from_bytes(data[21:25], "little")
-        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
-    if chunk == b"VP8X":
-        return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
-    raise ValueError("unknown WebP chunk")

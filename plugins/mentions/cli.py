@@ -5,8 +5,17 @@ Run from the project root with `PYTHONPATH=plugins` (the Make targets
 PATH, SITEURL, ARTICLE_URL, ARTICLE_PATHS and MENTIONS; it defaults to
 publishconf.py because SITEURL there is the public address mentions point at.
 
-Exit status: 0 done, 2 webmention.io failed or answered something unusable,
-3 bad settings or local data. On any failure nothing is written.
+Exit status: 0 done (quarantined records included: they are reported, one
+line each, and kept in `_rejected.json`), 2 webmention.io failed or answered
+a page that is unusable as a whole, 3 bad settings, local data or import file
+(or the store could not be written), 1 an unexpected error (a bug). On any
+failure nothing is written.
+
+Every line printed is escaped (`common.terminal.printable`) and cut to
+`MAX_LINE` characters, so text strangers wrote can neither drive the terminal
+nor forge a line. Messages are built never to hold the API URL or a response
+body; as a second line of defence the token is redacted from every line, in
+plain and percent-encoded form and any 8 or more characters of it.
 """
 
 import argparse
@@ -15,6 +24,9 @@ import runpy
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+from common.terminal import printable
 
 from .articles import article_slugs
 from .commands import CommandError, Project, run_import, run_sync
@@ -22,8 +34,12 @@ from .settings import load_settings
 from .sync import SyncError
 
 TOKEN_VARIABLE = "WEBMENTION_IO_TOKEN"
+EXIT_BUG = 1
 EXIT_UPSTREAM = 2
 EXIT_LOCAL = 3
+MAX_LINE = 400
+# A token is redacted wherever this many of its characters appear in a row.
+MIN_TOKEN_PIECE = 8
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     token = os.environ.get(TOKEN_VARIABLE, "") if args.command == "sync" else ""
 
     def say(line: str) -> None:
-        print(_redact(line, token))
+        print(_safe_line(line, token))
 
     try:
         project = load_project(Path(args.settings), say)
@@ -45,9 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     except SyncError as error:
         _fail(args.command, str(error), token)
         return EXIT_UPSTREAM
-    except (CommandError, ValueError) as error:
+    except (CommandError, ValueError, OSError) as error:
         _fail(args.command, str(error), token)
         return EXIT_LOCAL
+    except Exception as error:  # never a traceback: one line, and the exit status says "bug"
+        _fail(args.command, f"unexpected {type(error).__name__}: {error}", token)
+        return EXIT_BUG
     return 0
 
 
@@ -92,9 +111,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(command: str, message: str, token: str) -> None:
-    line = " ".join(_redact(message, token).split())
-    print(f"mentions {command}: error: {line}", file=sys.stderr)
+    print(_safe_line(f"mentions {command}: error: {message}", token), file=sys.stderr)
 
 
-def _redact(text: str, token: str) -> str:
-    return text.replace(token, "[token]") if token else text
+def _safe_line(text: str, token: str) -> str:
+    """One printable line of at most MAX_LINE characters, with no trace of `token`."""
+    line = printable(redact(text[: MAX_LINE * 2], token))
+    return line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
+
+
+def redact(text: str, token: str) -> str:
+    """`text` with `token`, its percent-encoded forms and any long piece of them replaced."""
+    if not token:
+        return text
+    for form in dict.fromkeys((token, quote(token, safe=""), quote_plus(token))):
+        text = text.replace(form, "[token]")
+        size = len(form)
+        for length in range(size - 1, MIN_TOKEN_PIECE - 1, -1):
+            for start in range(size - length + 1):
+                text = text.replace(form[start : start + length], "[token]")
+    return text

@@ -16,12 +16,12 @@ Non-public addresses are allowed in two cases, both meant for tests:
   (`PRIVATE_NETWORKS`), never link-local, so never a cloud metadata service.
 
 The API URL carries the token in its query string. safe_http's messages name
-hosts, never URLs, and the messages made here hold only a status and
-webmention.io's own error text, so no error raised here contains the token.
+hosts, never URLs, and the messages made here hold only a status and our own
+words for it: no response body is ever echoed, so no error raised here can
+contain the token (nor anything else a server chose to send).
 """
 
 import ipaddress
-import json
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -33,6 +33,15 @@ from .sync import Fetcher, SyncError
 USER_AGENT = "reconnect-mentions/1.0"
 JSON = "application/json"
 IMAGES = "image/png, image/jpeg, image/gif, image/webp"
+# What an error status means, in our words.
+API_STATUS = {
+    400: "the request was refused (is the domain right?)",
+    401: "the token was refused",
+    403: "the token was refused",
+    404: "no API at this address (is api_url right?)",
+    429: "too many requests; try again later",
+}
+FILE_STATUS = {403: "access refused", 404: "not found", 410: "gone", 429: "too many requests"}
 # What the test setting `avatar_allow_private_hosts` lets through the guard.
 PRIVATE_NETWORKS: tuple[IPNetwork, ...] = tuple(
     ipaddress.ip_network(net)
@@ -57,7 +66,7 @@ def api_fetcher(settings: MentionsSettings) -> Fetcher:
 
     def fetch(url: str) -> bytes:
         try:
-            return _get_ok(client, url, settings.timeout, JSON).body
+            return _get_ok(client, url, settings.timeout, JSON, API_STATUS).body
         except FetchError as error:
             raise SyncError(f"webmention.io API: {error}") from None
 
@@ -65,23 +74,33 @@ def api_fetcher(settings: MentionsSettings) -> Fetcher:
 
 
 def avatar_fetcher(settings: MentionsSettings) -> Callable[[str], Response]:
-    """GET one author photo; raise FetchError for a refused host, an error or a large body."""
+    """GET one author photo; raise FetchError for a refused host, an error, a large body or anything else."""
     client = Client(
         user_agent=USER_AGENT,
         max_bytes=settings.avatar_max_bytes,
         allow_networks=PRIVATE_NETWORKS if settings.avatar_allow_private_hosts else (),
     )
-    return lambda url: _get_ok(client, url, settings.timeout, IMAGES)
+
+    def fetch(url: str) -> Response:
+        try:
+            return _get_ok(client, url, settings.timeout, IMAGES, FILE_STATUS)
+        except FetchError:
+            raise
+        except Exception as error:  # one odd photo URL must never stop the sync
+            raise FetchError(f"unexpected {type(error).__name__}", retryable=False) from None
+
+    return fetch
 
 
-def _get_ok(client: Client, url: str, timeout: float, accept: str) -> Response:
+def _get_ok(
+    client: Client, url: str, timeout: float, accept: str, words: dict[int, str]
+) -> Response:
     """GET `url` within `timeout` seconds: a complete 2xx response, else FetchError."""
     response = client.get(url, Deadline(timeout), accept=accept)
-    if not 200 <= response.status < 300:
-        raise FetchError(
-            f"HTTP {response.status}{_error_detail(response)}",
-            retryable=retryable_status(response.status),
-        )
+    status = response.status
+    if not 200 <= status < 300:
+        meaning = words.get(status) or ("server error" if status >= 500 else "unexpected status")
+        raise FetchError(f"HTTP {status}: {meaning}", retryable=retryable_status(status))
     if response.truncated:
         raise FetchError(f"response larger than {client.max_bytes} bytes", retryable=False)
     return response
@@ -92,13 +111,3 @@ def _literal_address(url: str) -> tuple[IPNetwork, ...]:
         return (ipaddress.ip_network(urlsplit(url).hostname or ""),)
     except ValueError:
         return ()
-
-
-def _error_detail(response: Response) -> str:
-    # webmention.io explains 4xx answers in JSON ("Access token was not valid").
-    try:
-        data = json.loads(response.body[:4096])
-        detail = data.get("error_description") or data.get("error")
-    except (ValueError, AttributeError, RecursionError):
-        return ""
-    return f" ({' '.join(str(detail).split())[:120]})" if detail else ""

@@ -14,20 +14,23 @@ object or row:
     author_url  profile link; optional, derived from handle when absent
     photo       author photo URL; optional (fetched by `sync --avatars`)
 
-The whole file is validated before anything is stored; a re-import of the
-same file changes nothing, since ids come from the post URL.
+A file that cannot be read as a list of posts at all is refused. Otherwise
+each post is judged on its own: a bad one is quarantined (see quarantine.py)
+and the others are stored. A UTF-8 byte order mark is accepted. A re-import
+of the same file changes nothing, since ids come from the post URL.
 """
 
 import csv
 import hashlib
 import io
-import json
 import re
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from known_keys import reject_unknown_keys
 
+from .json_entries import PageError, parse_entry, split_list
 from .model import KINDS, Mention, parse_time
 from .normalize import MAX_NAME_LENGTH, clean_text, clean_url, network_for
 
@@ -37,26 +40,58 @@ _TWITTER_STATUS = re.compile(r"/status(?:es)?/(\d+)")
 _FEDIVERSE_HANDLE = re.compile(r"@?([\w.-]+)@([\w.-]+\.[a-z]{2,})", re.IGNORECASE)
 
 
-def read_rows(text: str, filename: str) -> list[dict]:
-    """The posts in a JSON (`.json`) or CSV file's text, as dicts of strings."""
+@dataclass(frozen=True)
+class Row:
+    """One post as read: `where` names it, `value` is its object (None when unreadable)."""
+
+    where: str
+    value: object
+    excerpt: str | bytes
+    problem: str | None = None
+
+
+def read_rows(data: bytes, filename: str) -> list[Row]:
+    """The posts of a JSON (`.json`) or CSV file; ValueError when it is neither."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
     if filename.lower().endswith(".json"):
+        return _json_rows(data, filename)
+    # Bytes that are not UTF-8 become lone surrogates: the row holding them is refused alone.
+    text = data.decode("utf-8", "surrogateescape")
+    # Cells beyond the header land in "_extra", which to_mention refuses by name.
+    reader = csv.DictReader(io.StringIO(text, newline=""), restkey="_extra")
+    try:
+        missing = {"url", "target", "date"} - set(reader.fieldnames or [])
+        if missing:
+            raise ValueError(f"{filename}: CSV header lacks {', '.join(sorted(missing))}")
+        return [
+            Row(f"{filename} row {n}", row, ",".join(map(str, row.values())))
+            for n, row in enumerate(reader, start=1)
+        ]
+    except csv.Error as error:
+        raise ValueError(f"{filename}: CSV line {reader.line_num}: {error}") from None
+
+
+def _json_rows(data: bytes, filename: str) -> list[Row]:
+    try:
+        entries = split_list(data)
+    except PageError as error:
+        raise ValueError(f"{filename}: {error}") from None
+    rows = []
+    for raw in entries:
+        where = f"{filename} row {raw.index + 1}"
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ValueError(f"{filename}: invalid JSON at line {error.lineno}") from None
-        if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
-            raise ValueError(f"{filename}: expected a JSON list of objects")
-        return data
-    reader = csv.DictReader(io.StringIO(text))
-    missing = {"url", "target", "date"} - set(reader.fieldnames or [])
-    if missing:
-        raise ValueError(f"{filename}: CSV header lacks {', '.join(sorted(missing))}")
-    return list(reader)
+            rows.append(Row(where, parse_entry(raw.data), raw.data))
+        except (ValueError, RecursionError) as error:
+            problem = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+            rows.append(Row(where, None, raw.data, f"{where}: not JSON: {problem}"))
+    return rows
 
 
 def to_mention(row: dict, where: str, max_text: int) -> tuple[str, Mention]:
     """(target, Mention) for one archived post; ValueError naming `where` and the field."""
-    reject_unknown_keys(where, row, COLUMNS, noun="field")
+    if not isinstance(row, dict):
+        raise ValueError(f"{where}: expected an object")
+    reject_unknown_keys(where, map(str, row), COLUMNS, noun="field")
     values = {key: row.get(key) or "" for key in COLUMNS}
     for key, value in values.items():
         if not isinstance(value, str):
@@ -118,9 +153,11 @@ def _post_key(url: str) -> str:
 def _date(value: str, where: str) -> datetime:
     value = value.strip()
     # Twitter's archive format first, then ISO 8601.
-    with suppress(ValueError):
-        return datetime.strptime(value, _TWITTER_DATE).astimezone(UTC)
     try:
+        with suppress(ValueError):
+            return datetime.strptime(value, _TWITTER_DATE).astimezone(UTC)
         return parse_time(value)
     except ValueError:
         raise ValueError(f"{where}.date: {value!r} is not an ISO 8601 or Twitter date") from None
+    except OverflowError:  # year 9999 west of UTC: past the last date there is
+        raise ValueError(f"{where}.date: {value!r} is out of range") from None

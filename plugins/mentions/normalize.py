@@ -1,8 +1,11 @@
 """Turn webmention.io JF2 entries into Mentions: shape checks, cleaning, network detection.
 
-Everything here comes from strangers. Text is reduced to plain text, URLs
-other than http(s) are dropped, and a malformed entry raises ValueError so the
-caller can refuse the whole response instead of storing half of it.
+Everything here comes from strangers. HTML content is reduced to plain text,
+and every entry ends in `model.clean_mention`, the cleaning that every path
+into the store shares; a malformed entry raises ValueError naming the entry and
+the field. `clean_text`, `shorten` and `MAX_NAME_LENGTH` (from model) and
+`clean_url` (`common.urls.http_url`) are re-exported here for the importer and
+the summary.
 """
 
 import html
@@ -14,7 +17,10 @@ from urllib.parse import urlsplit
 import nh3
 from common.urls import http_url as clean_url
 
-from .model import Mention, parse_time
+from .model import MAX_NAME_LENGTH as MAX_NAME_LENGTH
+from .model import Mention, clean_mention, parse_time
+from .model import clean_text as clean_text
+from .model import shorten as shorten
 
 PROPERTY_KINDS = {
     "in-reply-to": "reply",
@@ -25,10 +31,8 @@ PROPERTY_KINDS = {
 }
 # Only these kinds carry words worth showing; a like's "content" is boilerplate.
 TEXT_KINDS = ("reply", "mention")
-MAX_NAME_LENGTH = 100
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-_SPACE = re.compile(r"\s+")
+# webmention.io ids are database ids; a longer number is not one of theirs.
+MAX_WM_ID = 2**63 - 1
 # Bridgy's source URLs name the silo: https://brid.gy/like/mastodon/@user@host/1100/2200
 _BRIDGY_PATH = re.compile(r"/(?:like|repost|comment|post|react|rsvp|bookmark)/([a-z]+)/")
 _NETWORK_HOSTS = {
@@ -50,27 +54,6 @@ class Incoming:
     target: str
     private: bool
     mention: Mention | None
-
-
-def clean_text(value: object, limit: int) -> str | None:
-    """Plain text with control characters removed and whitespace collapsed, at most `limit`."""
-    if not isinstance(value, str):
-        return None
-    text = _SPACE.sub(" ", _CONTROL.sub("", value)).strip()
-    if not text:
-        return None
-    return shorten(text, limit)
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters at a word boundary, with "…" when cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-\u2013\u2014") + "…"
 
 
 def html_to_text(markup: str) -> str:
@@ -117,7 +100,7 @@ def from_jf2(entry: object, where: str, max_text: int) -> Incoming:
     if not isinstance(entry, dict):
         raise ValueError(f"{where}: expected an object")
     wm_id = entry.get("wm-id")
-    if not isinstance(wm_id, int) or isinstance(wm_id, bool) or wm_id < 1:
+    if not isinstance(wm_id, int) or isinstance(wm_id, bool) or not 1 <= wm_id <= MAX_WM_ID:
         raise ValueError(f"{where}.wm-id: expected a positive integer")
     where = f"{where} (wm-id {wm_id})"
     source = clean_url(entry.get("wm-source"))
@@ -149,14 +132,14 @@ def from_jf2(entry: object, where: str, max_text: int) -> Incoming:
         url=url,
         published=published,
         received=received,
-        author_name=clean_text(author.get("name"), MAX_NAME_LENGTH),
-        author_url=clean_url(author.get("url")),
-        author_photo=clean_url(author.get("photo")),
+        author_name=_string(author.get("name")),
+        author_url=_string(author.get("url")),
+        author_photo=_string(author.get("photo")),
         author_avatar=None,
-        text=clean_text(entry_text(entry), max_text) if kind in TEXT_KINDS else None,
+        text=entry_text(entry) if kind in TEXT_KINDS else None,
         network=network_for(source, url),
     )
-    return Incoming(wm_id, target, private, mention)
+    return Incoming(wm_id, target, private, clean_mention(mention, where, max_text))
 
 
 def _time(entry: dict, key: str, where: str, required: bool) -> datetime | None:
@@ -167,5 +150,9 @@ def _time(entry: dict, key: str, where: str, required: bool) -> datetime | None:
         raise ValueError(f"{where}.{key}: expected a date-time string")
     try:
         return parse_time(value)
-    except ValueError:
-        raise ValueError(f"{where}.{key}: {value!r} is not a date-time") from None
+    except ValueError as error:
+        raise ValueError(f"{where}.{key}: {error}") from None
+
+
+def _string(value: object) -> str | None:
+    return value if isinstance(value, str) else None

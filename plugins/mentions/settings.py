@@ -26,58 +26,58 @@ Keys (all optional):
         "and N others".
     quote_length (int, 280): the quoted text and excerpts are cut near this length.
     fold_after (int, 8): avatars in a row of likes, reposts or bookmarks before "+N more".
+    networks_max (int, 6): networks with a "mentioned on ..." sentence of their
+        own; further networks are only counted.
+    replies_shown (int, 10): replies shown in full (up to max_text), oldest first.
+    replies_max (int, 30): replies a page holds at most; those after
+        replies_shown sit in a closed <details>, cut to quote_length, and
+        any beyond are only counted ("…and 4,970 more replies").
+    excerpts_shown (int, 5): excerpts from the web shown before the fold.
+    excerpts_max (int, 20): excerpts a page holds at most, as for replies_max.
 """
 
 from dataclasses import dataclass, fields
+from typing import Annotated
 
 from common.urls import is_http_url
-from known_keys import reject_unknown_keys
+from known_keys.typed_fields import Rule, at_least, load_fields, non_empty, positive
+
+Count = Annotated[int, at_least(1)]
 
 
 @dataclass(frozen=True)
 class MentionsSettings:
-    path: str = "mentions"
-    avatars_dir: str = "images/avatars"
-    api_url: str = "https://webmention.io/api/mentions.jf2"
+    path: Annotated[str, non_empty] = "mentions"
+    avatars_dir: Annotated[str, non_empty] = "images/avatars"
+    api_url: Annotated[str, Rule(is_http_url, "an http(s) URL")] = (
+        "https://webmention.io/api/mentions.jf2"
+    )
     domain: str | None = None
-    per_page: int = 100
-    max_pages: int = 100
-    timeout: float = 30.0
-    max_response_bytes: int = 20 * 1024 * 1024
-    max_text: int = 2000
-    avatar_max_bytes: int = 65536
-    avatar_max_side: int = 512
+    per_page: Count = 100
+    max_pages: Count = 100
+    timeout: Annotated[float, positive] = 30.0
+    max_response_bytes: Count = 20 * 1024 * 1024
+    max_text: Count = 2000
+    avatar_max_bytes: Count = 65536
+    avatar_max_side: Count = 512
     avatar_allow_private_hosts: bool = False
-    max_names: int = 5
-    quote_length: int = 280
-    fold_after: int = 8
+    max_names: Count = 5
+    quote_length: Count = 280
+    fold_after: Count = 8
+    networks_max: Count = 6
+    replies_shown: Count = 10
+    replies_max: Count = 30
+    excerpts_shown: Count = 5
+    excerpts_max: Count = 20
 
 
 DEFAULTS = {f.name: f.default for f in fields(MentionsSettings)}
-_TYPES = {
-    "path": str,
-    "avatars_dir": str,
-    "api_url": str,
-    "domain": (str, type(None)),
-    "timeout": (int, float),
-    "avatar_allow_private_hosts": bool,
-}
 
 
 def load_settings(raw: dict | None) -> MentionsSettings:
     """Merge `raw` over DEFAULTS; raise ValueError naming the first bad key."""
-    raw = dict(raw or {})
-    reject_unknown_keys("MENTIONS", raw, DEFAULTS)
-    for key, value in raw.items():
-        expected = _TYPES.get(key, int)
-        if isinstance(value, bool) and expected is not bool:
-            raise ValueError(f"MENTIONS[{key!r}] must not be a boolean")
-        if not isinstance(value, expected):
-            raise ValueError(f"MENTIONS[{key!r}] has the wrong type: {value!r}")
-        if expected in (int, (int, float)) and value <= 0:
-            raise ValueError(f"MENTIONS[{key!r}] must be positive")
-        if expected is str and not value:
-            raise ValueError(f"MENTIONS[{key!r}] must not be empty")
-    if not is_http_url(raw.get("api_url", DEFAULTS["api_url"])):
-        raise ValueError("MENTIONS['api_url'] must be an http(s) URL")
-    return MentionsSettings(**{**DEFAULTS, **raw})
+    settings = load_fields("MENTIONS", MentionsSettings, raw)
+    for shown, most in (("replies_shown", "replies_max"), ("excerpts_shown", "excerpts_max")):
+        if getattr(settings, most) < getattr(settings, shown):
+            raise ValueError(f"MENTIONS[{most!r}] must be at least MENTIONS[{shown!r}]")
+    return settings

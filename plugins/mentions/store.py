@@ -1,8 +1,10 @@
 """The mentions directory: one JSON file per article plus `_`-prefixed side files.
 
 Files are written deterministically (sorted keys and entries, two-space
-indent, trailing newline) and atomically, and only when their bytes change,
-so a sync that finds nothing new leaves every file untouched.
+indent, trailing newline). The commands prepare every file's bytes here and
+hand them to `common.files.write_together`, which writes all of them or none,
+and only those whose bytes change, so a sync that finds nothing new leaves
+every file untouched.
 """
 
 import json
@@ -11,7 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from common.files import canonical_json as dumps
-from common.files import write_atomic
 
 from .model import Mention, from_record, to_record
 from .moderation import Moderation, parse_moderation
@@ -21,6 +22,7 @@ SCHEMA = 1
 MODERATION_FILE = "_moderation.json"
 ALIASES_FILE = "_aliases.json"
 STATE_FILE = "_state.json"
+REJECTED_FILE = "_rejected.json"
 
 
 class StoreError(ValueError):
@@ -35,6 +37,8 @@ def read_json(path: Path) -> object:
         raise StoreError(f"{path}: invalid JSON at line {error.lineno}: {error.msg}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise StoreError(f"{path}: cannot read: {error}") from None
+    except (ValueError, RecursionError):  # a number too long for Python, nesting too deep
+        raise StoreError(f"{path}: invalid JSON: a value Python cannot read") from None
 
 
 def sort_mentions(mentions: Iterable[Mention]) -> list[Mention]:
@@ -61,7 +65,11 @@ def article_paths(directory: Path) -> dict[str, Path]:
 
 def load_article(path: Path) -> list[Mention]:
     """Read and validate one article's mentions file."""
-    data = read_json(path)
+    return parse_article(read_json(path), path)
+
+
+def parse_article(data: object, path: Path) -> list[Mention]:
+    """Validate the JSON of one article's mentions file; StoreError names `path` and the field."""
     if not isinstance(data, dict) or set(data) != {"schema", "mentions"}:
         raise StoreError(f'{path}: expected an object with "schema" and "mentions"')
     if data["schema"] != SCHEMA:
@@ -87,15 +95,53 @@ def load_all(directory: Path) -> dict[str, list[Mention]]:
     return {slug: load_article(path) for slug, path in article_paths(directory).items()}
 
 
-def save_article(directory: Path, slug: str, mentions: list[Mention]) -> bool:
-    """Write one article's file (remove it when empty); True if anything changed on disk."""
-    path = directory / f"{slug}.json"
+def load_readable(directory: Path) -> tuple[dict[str, list[Mention]], dict[str, str]]:
+    """Every article's mentions that can be read, and why each other file cannot.
+
+    The commands use this so that one broken file (hand-edited, or written by
+    an older version) does not stop every later run; they leave it untouched.
+    """
+    readable: dict[str, list[Mention]] = {}
+    broken: dict[str, str] = {}
+    for slug, path in article_paths(directory).items():
+        try:
+            readable[slug] = load_article(path)
+        except StoreError as error:
+            broken[slug] = str(error)
+    return readable, broken
+
+
+def article_bytes(mentions: list[Mention]) -> bytes | None:
+    """The bytes of one article's file, None when it has no mentions (the file goes).
+
+    The bytes are read back as every command and the build will read them;
+    a StoreError here means the caller must not write them.
+    """
     if not mentions:
-        if path.exists():
-            path.unlink()
-            return True
-        return False
-    return write_atomic(path, article_text(mentions).encode("utf-8"))
+        return None
+    data = article_text(mentions).encode("utf-8")
+    parse_article(json.loads(data), Path("(prepared file)"))
+    return data
+
+
+def check_storable(mention: Mention, where: str) -> None:
+    """Raise ValueError unless `mention` is stored and read back unchanged.
+
+    Whatever the cleaning upstream let through (a year before 1000 written
+    with three digits, a lone surrogate that UTF-8 cannot encode), a record
+    that would not read back must never reach the store: once written, it
+    would stop every later command.
+    """
+    try:
+        record = to_record(mention)
+        data = dumps(record).encode("utf-8")
+        back = to_record(from_record(json.loads(data), where))
+    except UnicodeEncodeError:
+        raise ValueError(f"{where}: holds text UTF-8 cannot encode (a lone surrogate)") from None
+    except (OverflowError, RecursionError):
+        raise ValueError(f"{where}: a date or value out of range") from None
+    if back != record:
+        raise ValueError(f"{where}: does not read back as it would be stored")
 
 
 def load_moderation(directory: Path) -> Moderation:

@@ -4,6 +4,14 @@ Built from trusted-shape but untrusted-content mentions: every URL handed to
 the template has passed `clean_url` (http(s) only) and every string is plain
 text for the template to escape. Order is chronological everywhere, so the
 page is the same on every build.
+
+Bounded whatever strangers send: a page carries at most `networks_max`
+sentences, three reaction rows of `fold_after` faces, `replies_max` replies
+and `excerpts_max` excerpts (those after `replies_shown` / `excerpts_shown`
+inside a closed <details>, no JavaScript), and only counts the rest. Every
+string is cut by its size once escaped (mentions/escaped.py): names to
+MAX_NAME_LENGTH bytes, quotes, excerpts and folded replies to `quote_length`,
+open replies to `max_text`; a URL longer than MAX_LINK_BYTES is not linked.
 """
 
 from collections.abc import Iterable, Sequence
@@ -11,8 +19,9 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from urllib.parse import urlsplit
 
+from .escaped import escaped_size, shorten_escaped
 from .model import Mention
-from .normalize import clean_url, shorten
+from .normalize import MAX_NAME_LENGTH, clean_url
 
 NETWORK_LABELS = {
     "bluesky": "Bluesky",
@@ -32,6 +41,9 @@ REACTIONS = (
     ("repost", "repost", "reposts"),
     ("bookmark", "bookmark", "bookmarks"),
 )
+# Real post and profile URLs are far shorter; a longer one is shown unlinked
+# rather than letting one URL of 2,048 `&` add 10 KB to every place it appears.
+MAX_LINK_BYTES = 512
 
 
 @dataclass(frozen=True)
@@ -95,15 +107,29 @@ class ReactionRow:
 
 
 @dataclass(frozen=True)
+class Fold:
+    """A list cut in three: shown, folded into a closed <details>, and only counted."""
+
+    shown: tuple[Cite, ...]
+    folded: tuple[Cite, ...]
+    folded_label: str
+    hidden_label: str
+
+    def __bool__(self) -> bool:
+        return bool(self.shown)
+
+
+@dataclass(frozen=True)
 class MentionSummary:
     """Everything the mentions partial needs for one article."""
 
     count: int
     count_label: str
     sentences: tuple[Sentence, ...]
-    replies: tuple[Cite, ...]
+    other_networks: str
+    replies: Fold
     reactions: tuple[ReactionRow, ...]
-    excerpts: tuple[Cite, ...]
+    excerpts: Fold
 
 
 @dataclass(frozen=True)
@@ -113,6 +139,12 @@ class Display:
     max_names: int
     quote_length: int
     fold_after: int
+    max_text: int
+    networks_max: int
+    replies_shown: int
+    replies_max: int
+    excerpts_shown: int
+    excerpts_max: int
     zone: tzinfo
     avatars_path: str
     avatar_files: frozenset[str]
@@ -125,42 +157,61 @@ def summarize(mentions: Sequence[Mention], display: Display) -> MentionSummary |
     ordered = sorted(mentions, key=lambda m: (m.published, m.id))
     # One sentence per social network, in the order the networks first mentioned the post.
     shared = [m for m in ordered if m.network != "web" and m.kind in SENTENCE_KINDS]
+    networks = list(dict.fromkeys(m.network for m in shared))
     sentences = [
         _sentence(network, [m for m in shared if m.network == network], display)
-        for network in dict.fromkeys(m.network for m in shared)
+        for network in networks[: display.networks_max]
     ]
+    others = len(networks) - len(sentences)
     reactions = []
     for kind, one, many in REACTIONS:
         people = _unique_people([m for m in ordered if m.kind == kind])
         if people:
             shown = tuple(cite(m, display) for m in people[: display.fold_after])
-            label = f"{len(people)} {one if len(people) == 1 else many}"
+            label = _count(len(people), one, many)
             reactions.append(ReactionRow(kind, label, shown, len(people) - len(shown)))
-    excerpts = [
-        cite(m, display, shorten_to=display.quote_length)
-        for m in ordered
-        if m.network == "web" and m.kind == "mention"
-    ]
+    replies = [m for m in ordered if m.kind == "reply"]
+    excerpts = [m for m in ordered if m.network == "web" and m.kind == "mention"]
     count = len(ordered)
     return MentionSummary(
         count=count,
-        count_label=f"{count} mention{'' if count == 1 else 's'}",
+        count_label=_count(count, "mention", "mentions"),
         sentences=tuple(sentences),
-        replies=tuple(cite(m, display) for m in ordered if m.kind == "reply"),
+        other_networks=(
+            f"It was also mentioned on {_count(others, 'other network', 'other networks')}."
+            if others
+            else ""
+        ),
+        replies=_fold(
+            replies,
+            display,
+            display.replies_shown,
+            display.replies_max,
+            ("more reply", "more replies"),
+            open_length=display.max_text,
+        ),
         reactions=tuple(reactions),
-        excerpts=tuple(excerpts),
+        excerpts=_fold(
+            excerpts,
+            display,
+            display.excerpts_shown,
+            display.excerpts_max,
+            ("more mention", "more mentions"),
+            open_length=display.quote_length,
+        ),
     )
 
 
 def cite(mention: Mention, display: Display, shorten_to: int | None = None) -> Cite:
-    """One mention as shown; its text cut to `shorten_to` characters when given."""
+    """One mention as shown; its text cut to `shorten_to` characters and escaped bytes
+    (`max_text` when not given)."""
     text = mention.text
-    if text and shorten_to:
-        text = shorten(text, shorten_to)
+    if text:
+        text = shorten_escaped(text, shorten_to or display.max_text)
     return Cite(
         id=mention.id,
         person=person(mention, display),
-        url=clean_url(mention.url) or clean_url(mention.source_url),
+        url=_link(mention.url) or _link(mention.source_url),
         published=mention.published.astimezone(display.zone),
         network_label=network_label(mention.network),
         text=text,
@@ -169,8 +220,9 @@ def cite(mention: Mention, display: Display, shorten_to: int | None = None) -> C
 
 def person(mention: Mention, display: Display) -> Person:
     """The author of `mention` as shown; a name is always present."""
-    url = clean_url(mention.author_url)
+    url = _link(mention.author_url)
     name = mention.author_name or _host(url) or _host(clean_url(mention.url)) or "Someone"
+    name = shorten_escaped(name, MAX_NAME_LENGTH)
     avatar = mention.author_avatar
     if avatar not in display.avatar_files:
         avatar = None
@@ -195,6 +247,37 @@ def initials(name: str) -> str:
 def network_label(network: str) -> str:
     """The display name of a network ("mastodon" -> "Mastodon")."""
     return NETWORK_LABELS.get(network, network.capitalize())
+
+
+def _fold(
+    mentions: list[Mention],
+    display: Display,
+    shown: int,
+    most: int,
+    nouns: tuple[str, str],
+    open_length: int,
+) -> Fold:
+    """The first `shown` cut to `open_length`, up to `most` in all (the rest of
+    those cut to quote_length), then only a count."""
+    folded = mentions[shown:most]
+    hidden = max(0, len(mentions) - most)
+    return Fold(
+        shown=tuple(cite(m, display, shorten_to=open_length) for m in mentions[:shown]),
+        folded=tuple(cite(m, display, shorten_to=display.quote_length) for m in folded),
+        folded_label=_count(len(folded), *nouns) if folded else "",
+        hidden_label=f"…and {_count(hidden, *nouns)}, not shown here." if hidden else "",
+    )
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """ "1 like", "5,000 likes"."""
+    return f"{number:,} {one if number == 1 else many}"
+
+
+def _link(url: str | None) -> str | None:
+    """`url` if it may be linked: http(s) (clean_url) and at most MAX_LINK_BYTES escaped."""
+    url = clean_url(url)
+    return url if url and escaped_size(url) <= MAX_LINK_BYTES else None
 
 
 def _sentence(network: str, group: list[Mention], display: Display) -> Sentence:

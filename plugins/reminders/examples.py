@@ -29,9 +29,12 @@ def interval_phrase(months: int) -> str:
 def example_form(settings: ReminderSettings, interval: int) -> dict:
     """The form a reader would fill in to get the example file for `interval`."""
     return {
+        "list": settings.list_name,
         "contacts": "\n".join(settings.example_contacts),
+        "tier": settings.default_tier_index,
+        "people": [],
+        "intervals": [interval] * len(settings.tiers),
         "first": settings.example_first,
-        "interval": interval,
         "spread": settings.spread,
         "alarm": settings.default_alarm,
         "years": 0,

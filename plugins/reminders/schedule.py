@@ -13,16 +13,21 @@ Decisions:
 - Spreading N contacts over an interval of n months: contact i starts i*n/N months after the
   first date. The whole months are added to the first date; the fraction becomes that share of
   the days up to the next month (rounded down). With N <= n every contact gets its own month.
-- UID: "kit-" + FNV-1a 64-bit hash (16 hex digits) of name, interval and ISO start date joined
-  by newlines, then "@" + domain. The same contact downloaded again keeps its UID, so calendars
-  update the event instead of adding a second one. FNV rather than SHA because the browser twin
-  must be synchronous and work outside secure contexts, where `crypto.subtle` is missing.
-  A repeated (name, interval, start) gets "#2", "#3"... appended to its key, so two people with
-  the same name never collapse into one event.
+- UID: "kit-" + FNV-1a 64-bit hash (16 hex digits) of the list's identity and the person's
+  identity joined by a newline, then "@" + domain. An identity (`identity`) is the text in NFC,
+  white space runs made one space, upper-cased then lower-cased (the case folding both languages
+  do alike: "ß" and "SS" meet as "ss"). It depends on who the person is and on the list name the
+  reader controls, never on the interval, the start date or the position in the list, so adding,
+  removing or reordering people, changing a tier or downloading again on another day keeps every
+  UID, and calendars that follow UIDs update the events instead of adding second copies.
+  FNV rather than SHA because the browser twin must be synchronous and work outside secure
+  contexts, where `crypto.subtle` is missing. A repeated identity gets "#2", "#3"... appended to
+  its key, so two people with the same name never collapse into one event.
 """
 
 import calendar
 import re
+import unicodedata
 from collections import Counter
 from datetime import date, timedelta
 
@@ -32,6 +37,9 @@ _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _FNV_OFFSET = 0xCBF29CE484222325
 _FNV_PRIME = 0x100000001B3
 _MASK64 = (1 << 64) - 1
+# Spelled out because Python's str.split() and JavaScript's \s disagree on a few characters.
+SPACE = "[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+_SPACE_RUN = re.compile(f"{SPACE}+")
 
 
 def parse_date(text: str) -> date | None:
@@ -102,12 +110,19 @@ def fnv1a64(text: str) -> str:
     return f"{value:016x}"
 
 
-def make_uids(contacts: list[tuple[str, date]], interval: int, domain: str) -> list[str]:
-    """One stable UID per (name, start) pair, in order; repeats get a numbered key."""
+def identity(text: str) -> str:
+    """Who `text` names, for a UID: NFC, one space between words, no case (see the docstring)."""
+    text = _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip(" ")
+    return unicodedata.normalize("NFC", text.upper().lower())
+
+
+def make_uids(names: list[str], list_name: str, domain: str) -> list[str]:
+    """One stable UID per name, in order, within the list `list_name`; repeats get a numbered key."""
     seen: Counter[str] = Counter()
     uids = []
-    for name, start in contacts:
-        key = f"{name}\n{interval}\n{start.isoformat()}"
+    prefix = identity(list_name)
+    for name in names:
+        key = f"{prefix}\n{identity(name)}"
         seen[key] += 1
         if seen[key] > 1:
             key += f"\n#{seen[key]}"

@@ -10,7 +10,9 @@ resolved address public unless the caller allows its network) and `fetch` (the
 `Client`: GET with checked redirects and POST, connecting only to the checked
 address, within a `Deadline`, a byte cap and a redirect cap, with the caller's
 User-Agent). No message from either contains a URL, only its host, so a secret
-in a query string stays out of errors and logs.
+in a query string stays out of errors and logs, nor any text the server sent.
+Every bad URL, redirect, response or charset is a `FetchError`, never a
+ValueError, UnicodeError or LookupError.
 """
 
 from .fetch import Client, Deadline, Response, retryable_status

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import quote, urljoin, urlsplit
 
-from .guard import FetchError, IPNetwork, Resolver, check_url, system_resolver
+from .guard import FetchError, IPNetwork, Refused, Resolver, check_url, system_resolver
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -72,13 +72,20 @@ class Response:
         """The Content-Type without parameters, lower-cased ("" when absent)."""
         return (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
 
-    def text(self) -> str:
-        """The body decoded with its declared charset, else UTF-8; bad bytes replaced."""
-        charset = self.headers.get_content_charset() or "utf-8"
-        try:
-            return self.body.decode(charset, errors="replace")
-        except LookupError:
-            return self.body.decode("utf-8", errors="replace")
+    def text(self, max_bytes: int | None = None) -> str:
+        """The body (its first `max_bytes`) decoded with its declared charset, else UTF-8.
+
+        Bad bytes are replaced; a charset Python cannot decode text with
+        (unknown, `undefined`, `base64`, `idna`, ...) counts as undeclared.
+        """
+        body = self.body[:max_bytes]
+        charset = self.headers.get_content_charset()
+        if charset:
+            try:
+                return body.decode(charset, errors="replace")
+            except (LookupError, UnicodeError, ValueError):
+                pass
+        return body.decode("utf-8", errors="replace")
 
 
 class Client:
@@ -117,7 +124,10 @@ class Client:
             location = response.headers.get("Location")
             if response.status not in REDIRECT_STATUSES or not location:
                 return response
-            url = urljoin(response.url, location.strip())
+            try:
+                url = urljoin(response.url, location.strip())
+            except ValueError:
+                raise Refused("refusing a malformed redirect URL") from None
         raise FetchError(f"more than {self.max_redirects} redirects", retryable=False)
 
     def post(self, url: str, body: bytes, content_type: str, deadline: Deadline) -> Response:
@@ -132,12 +142,13 @@ class Client:
         target = quote(parts.path or "/", safe=_TARGET_SAFE)
         if parts.query:
             target += "?" + quote(parts.query, safe=_TARGET_SAFE)
-        if parts.scheme == "https":
-            connection = _PinnedHTTPSConnection(host, port, addresses, deadline, self.tls)
-        else:
-            connection = _PinnedHTTPConnection(host, port, addresses, deadline)
         headers = {"User-Agent": self.user_agent, "Connection": "close", **headers}
+        connection = None
         try:
+            if parts.scheme == "https":
+                connection = _PinnedHTTPSConnection(host, port, addresses, deadline, self.tls)
+            else:
+                connection = _PinnedHTTPConnection(host, port, addresses, deadline)
             connection.request(method, target, body=body or None, headers=headers)
             raw = connection.getresponse()
             data = raw.read(self.max_bytes)
@@ -150,10 +161,14 @@ class Client:
             raise FetchError(f"timed out after {deadline.seconds:g} s", retryable=True) from None
         except OSError as error:
             raise FetchError(f"connection to {host} failed: {error}", retryable=True) from None
-        except http.client.HTTPException as error:
-            raise FetchError(f"bad HTTP response from {host}: {error!r}", retryable=False) from None
+        except (http.client.HTTPException, ValueError, LookupError) as error:
+            # Only the exception's name: its text may quote what the server sent.
+            raise FetchError(
+                f"bad HTTP exchange with {host} ({type(error).__name__})", retryable=False
+            ) from None
         finally:
-            connection.close()
+            if connection is not None:
+                connection.close()
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):

@@ -351,6 +351,22 @@ def html_urls(html: str) -> list[str]:
     return urls
 
 
+def shown_text(detail) -> str:
+    """What a feedparser-based reader shows for a text construct (`entry.title_detail`...).
+
+    HTML is rendered, so only its text remains; plain text is shown as it is.
+    """
+    if detail.type in ("text/html", "application/xhtml+xml"):
+        return lxml.html.fragment_fromstring(detail.value, create_parent="div").text_content()
+    return detail.value
+
+
+def html_elements(html: str) -> list[str]:
+    """The tags of every element an HTML fragment holds (what a reader would render)."""
+    wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
+    return [element.tag for element in wrapper.iterdescendants()]
+
+
 def output_file(url: str, feed: FeedFile) -> Path:
     """The file in the built output that serves one of our URLs."""
     path = urlsplit(url[len(feed.siteurl) :]).path.lstrip("/")

@@ -1,7 +1,8 @@
-"""Small FeedInfo/FeedEntry values for the pure tests, with the fixture article as content."""
+"""Small FeedInfo/FeedEntry values for the pure tests, with the fixture article as content,
+and stand-ins for the mentions plugin's Mention objects."""
 
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -38,5 +39,30 @@ def info(stem: str = "all", suffix: str = ".rss.xml", **changes) -> FeedInfo:
         home_url=f"{SITEURL}/",
         feed_url=f"{SITEURL}/feeds/{stem}{suffix}",
         updated=datetime(2026, 5, 20, 9, 0, tzinfo=ZONE),
+    )
+    return replace(base, **changes)
+
+
+@dataclass(frozen=True)
+class FakeMention:
+    """What the feeds read of a mention (the duck-typed seam with the mentions plugin)."""
+
+    id: str
+    kind: str
+    source_url: str
+    author_name: str | None
+    published: datetime
+    text: str | None
+
+
+def mention(number: int = 1001, **changes) -> FakeMention:
+    """A reply by Ada Lovelace; mentions with higher numbers are a minute newer each."""
+    base = FakeMention(
+        id=f"wmio:{number}",
+        kind="reply",
+        source_url=f"https://social.example/@ada/{number}",
+        author_name="Ada Lovelace",
+        published=datetime(2026, 6, 2, 14, 30, tzinfo=UTC) + timedelta(minutes=number - 1001),
+        text="This helped me write to my old manager.",
     )
     return replace(base, **changes)

@@ -4,10 +4,17 @@ import time
 
 import feedparser
 import pytest
-from feeds.build import build_atom, build_rss, check_size
+from feeds.build import build_atom, build_rss, check_size, fitting
 from lxml import etree
 
-from tests.feeds.feedchecks import ATOM, CONTENT_ENCODED, DC_CREATOR, FeedFile, run_checks
+from tests.feeds.feedchecks import (
+    ATOM,
+    CONTENT_ENCODED,
+    DC_CREATOR,
+    FeedFile,
+    run_checks,
+    shown_text,
+)
 from tests.feeds.samples import SITEURL, ZONE, entry, info
 
 BUILDERS = {".rss.xml": build_rss, ".atom.xml": build_atom}
@@ -92,7 +99,35 @@ def test_a_websub_hub_is_announced_in_both_formats_without_moving_the_site_link(
     run_checks(_feed_file(etree.tostring(rss), ".rss.xml"), skip=("links_resolve",))
 
 
-def test_a_feed_of_a_megabyte_is_refused_with_its_name():
-    with pytest.raises(ValueError, match=r"feeds/all\.rss\.xml"):
-        check_size("feeds/all.rss.xml", b"x" * 1_000_000)
-    check_size("feeds/all.rss.xml", b"x" * 999_999)
+def test_a_feed_of_a_megabyte_is_refused_naming_the_file_and_the_setting_to_lower():
+    with pytest.raises(
+        ValueError, match=r"feeds/tag/x\.rss\.xml .* FEEDS\['taxonomy_max_items'\]$"
+    ):
+        check_size("feeds/tag/x.rss.xml", b"x" * 1_000_000, "taxonomy_max_items")
+    check_size("feeds/tag/x.rss.xml", b"x" * 999_999, "taxonomy_max_items")
+
+
+def test_fitting_finds_the_longest_prefix_under_the_limit():
+    def serialize(chosen):
+        return b"x" * (100 + 10 * len(chosen))
+
+    assert fitting(ENTRIES, serialize, limit=200) == 3
+    assert fitting(ENTRIES, serialize, limit=121) == 2
+    assert fitting(ENTRIES, serialize, limit=111) == 1
+    assert fitting(ENTRIES, serialize, limit=101) == 0
+
+
+def test_titles_are_text_in_both_formats_even_when_they_look_like_markup():
+    title = "Why <head> & <img src=x> matter"
+    tricky = entry("tricky", 3, title=title)
+    rss = build_rss(info(), [tricky])
+    # RSS readers read a title as HTML: the XML text must be HTML-escaped.
+    assert etree.fromstring(rss).findtext("channel/item/title") == (
+        "Why &lt;head&gt; &amp; &lt;img src=x&gt; matter"
+    )
+    atom = etree.fromstring(build_atom(info(suffix=".atom.xml"), [tricky]))
+    assert [t.get("type") for t in atom.iter(f"{ATOM}title")] == ["text", "text"]
+    assert atom.findtext(f"{ATOM}entry/{ATOM}title") == title
+    for data in (rss, etree.tostring(atom)):
+        parsed = feedparser.parse(data).entries[0]
+        assert shown_text(parsed.title_detail) == title

@@ -1,47 +1,28 @@
 """Mentions feed entries from fake mention objects (the mentions plugin's seam)."""
 
-from dataclasses import dataclass, replace
+import json
+from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import feedparser
+import lxml.html
 import pytest
 from feeds.build import build_atom, build_rss
-from feeds.mention_entries import mention_entry
+from feeds.mention_entries import MAX_QUOTE_BYTES, mention_entry
 from feeds.model import last_update, newest_first
 from lxml import etree
+from mentions.normalize import MAX_NAME_LENGTH
 
-from tests.feeds.feedchecks import ATOM, FeedFile, run_checks
-from tests.feeds.samples import SITEURL, ZONE, info
+from tests.feeds.feedchecks import ATOM, FeedFile, html_elements, run_checks, shown_text
+from tests.feeds.samples import SITEURL, ZONE, info, mention
 
 ARTICLE = f"{SITEURL}/the-honest-catch-up-message/"
 TITLE = "The honest catch-up message"
 
 
-@dataclass
-class FakeMention:
-    id: str
-    kind: str
-    source_url: str
-    author_name: str | None
-    published: datetime
-    text: str | None
-
-
-def _mention(**changes) -> FakeMention:
-    values = {
-        "id": "wmio:1001",
-        "kind": "reply",
-        "source_url": "https://social.example/@ada/1001",
-        "author_name": "Ada Lovelace",
-        "published": datetime(2026, 6, 2, 14, 30, tzinfo=UTC),
-        "text": "This helped me write to my old manager.",
-    }
-    values.update(changes)
-    return FakeMention(**values)
-
-
 def _entry(**changes):
-    return mention_entry(_mention(**changes), ARTICLE, TITLE, ZONE)
+    return mention_entry(mention(**changes), ARTICLE, TITLE, ZONE)
 
 
 def test_a_reply_reads_as_a_sentence_with_the_quote_and_both_links():
@@ -107,3 +88,59 @@ def test_the_mentions_feed_is_valid_with_or_without_mentions(suffix, build, coun
         skip=("links_resolve",),
     )
     assert len(feedparser.parse(data).entries) == count
+
+
+HOSTILE = json.loads((Path(__file__).parent / "fixtures" / "hostile-names.json").read_text())[
+    "names"
+]
+SOURCE = "https://social.example/@ada/1001"
+
+
+def _parsed_entries(suffix: str, mentions) -> list:
+    build = build_rss if suffix == ".rss.xml" else build_atom
+    data = build(info(stem="mentions", suffix=suffix), [_entry(**m) for m in mentions])
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, parsed.bozo_exception
+    return parsed.entries
+
+
+@pytest.mark.parametrize("suffix", [".rss.xml", ".atom.xml"])
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_name_and_text_reach_a_reader_as_the_same_characters(suffix, name):
+    (parsed,) = _parsed_entries(suffix, [{"author_name": name, "text": name}])
+    assert shown_text(parsed.title_detail) == f"{name} replied to “{TITLE}”"
+    if parsed.title_detail.type == "text/html":
+        assert html_elements(parsed.title) == []
+    assert parsed.author == name
+    for html in (parsed.content[0].value, parsed.summary):
+        assert set(html_elements(html)) <= {"p", "a", "blockquote"}, html
+        wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
+        assert {a.get("href") for a in wrapper.iter("a")} <= {ARTICLE, SOURCE}
+        assert name in wrapper.text_content()
+    assert shown_text(parsed.content[0]).startswith(f"{name} replied to {TITLE}.")
+
+
+@pytest.mark.parametrize("suffix", [".rss.xml", ".atom.xml"])
+def test_a_nul_or_lone_surrogate_cannot_stop_the_feed_writer(suffix):
+    (parsed,) = _parsed_entries(
+        suffix,
+        [
+            {
+                "id": "wmio:\ud800\x00",
+                "author_name": "Ada\x00 \ud800Lovelace",
+                "text": "Thanks\x00 for \udfffthis",
+                "source_url": "https://social.example/\ud800",
+            }
+        ],
+    )
+    assert parsed.author == "Ada ?Lovelace"
+    assert "Thanks for ?this" in parsed.summary
+
+
+def test_quoted_text_is_cut_by_its_escaped_size_so_an_entry_stays_small():
+    entry = _entry(text="&" * 2000, author_name="&" * 5000)
+    quoted = entry.content_html.split("<blockquote>")[1]
+    assert len(quoted.encode()) <= MAX_QUOTE_BYTES + len("<p></p></blockquote>")
+    assert quoted.startswith("<p>&amp;&amp;") and "…</p>" in quoted
+    assert entry.authors == ("&" * (MAX_NAME_LENGTH - 1) + "…",)
+    assert len(build_rss(info(stem="mentions"), [entry])) < 15_000

@@ -5,12 +5,17 @@ and calls generate_context() then generate_output(); so do these tests.
 """
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from types import SimpleNamespace
 
 import feedparser
 import pytest
+from common.urls import MAX_URL_LENGTH
+from feeds.build import MAX_FEED_BYTES
 from feeds.plugin import BUILTIN_FEED_SETTINGS, FeedsGenerator, disable_builtin_feeds
+
+from tests.feeds.feedchecks import shown_text
+from tests.feeds.samples import mention
 
 SITEURL = "https://example.org"
 SETTINGS = {
@@ -138,19 +143,10 @@ def test_a_moved_article_keeps_its_old_id(tmp_path, articles):
 
 
 def test_mentions_attached_to_articles_become_the_mentions_feed(tmp_path, articles):
-    articles[3].mentions = [
-        SimpleNamespace(
-            id="wmio:7",
-            kind="like",
-            source_url="https://social.example/like/7",
-            author_name="Ada",
-            published=datetime(2026, 3, 7, 12, 0, tzinfo=UTC),
-            text=None,
-        )
-    ]
+    articles[3].mentions = [mention(7, kind="like", author_name="Ada", text=None)]
     _build(tmp_path, articles)
     parsed = feedparser.parse((tmp_path / "feeds/mentions.rss.xml").read_bytes())
-    assert [e.title for e in parsed.entries] == ["Ada liked “four & more”"]
+    assert [shown_text(e.title_detail) for e in parsed.entries] == ["Ada liked “four & more”"]
 
 
 def test_without_mentions_the_mentions_feed_is_empty_but_valid(tmp_path, articles):
@@ -184,3 +180,55 @@ def test_a_feed_is_dated_by_its_own_entries_not_by_an_older_article_edited_later
     _build(tmp_path, articles)
     parsed = feedparser.parse((tmp_path / "feeds/all.atom.xml").read_bytes())
     assert parsed.feed.updated == "2026-03-06T09:00:00-05:00"
+
+
+def _mentions(count, *, text, name="Ada", source="https://social.example/like/{n}"):
+    return [
+        mention(n, text=text, author_name=name, source_url=source.format(n=n)) for n in range(count)
+    ]
+
+
+def _sizes(tmp_path):
+    return {name: (tmp_path / "feeds" / name).stat().st_size for name in MENTION_FEEDS}
+
+
+MENTION_FEEDS = ("mentions.rss.xml", "mentions.atom.xml")
+
+
+def test_34_mentions_of_2000_ampersands_keep_the_build_and_every_entry(tmp_path, articles):
+    articles[3].mentions = _mentions(34, text="&" * 2000)
+    _build(tmp_path, articles)
+    for name, size in _sizes(tmp_path).items():
+        assert size < 300_000, name
+        assert len(_ids(tmp_path / "feeds" / name)) == 34
+
+
+def test_the_largest_mentions_the_store_accepts_never_push_the_feed_over_the_limit(
+    tmp_path, articles, caplog
+):
+    """Names, texts and URLs at their caps, all `&` (5 bytes each once escaped),
+    and the owner raising mentions_max_items far above the default."""
+    url = "https://social.example/{n}?" + "&" * (MAX_URL_LENGTH - 40)
+    articles[3].mentions = _mentions(500, text="&" * 2000, name="&" * 100, source=url)
+    settings = {**SETTINGS, "FEEDS": {**SETTINGS["FEEDS"], "mentions_max_items": 500}}
+    _build(tmp_path, articles, settings)
+    for name, size in _sizes(tmp_path).items():
+        assert size < MAX_FEED_BYTES, name
+        ids = _ids(tmp_path / "feeds" / name)
+        # The newest are kept, the oldest left out.
+        assert 10 < len(ids) < 500
+        assert ids[0] == f"{SITEURL}/four/#mention-wmio%3A499"
+    assert "feeds/mentions: only the newest" in caplog.text
+
+
+class LongArticle(FakeArticle):
+    content = "<p>" + "x" * 400_000 + "</p>"
+
+
+def test_our_own_content_over_the_limit_names_the_setting_of_that_feed(tmp_path):
+    articles = [LongArticle(f"a{day}", day, NETWORKING) for day in range(1, 5)]
+    with pytest.raises(ValueError, match=r"feeds/all\.rss\.xml .* FEEDS\['max_items'\]"):
+        _build(tmp_path, articles)
+    settings = {**SETTINGS, "FEEDS": {"max_items": 1, "taxonomy_max_items": 3}}
+    with pytest.raises(ValueError, match=r"feeds/category/.* FEEDS\['taxonomy_max_items'\]"):
+        _build(tmp_path, articles, settings)

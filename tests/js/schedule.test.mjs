@@ -5,9 +5,11 @@ import { test } from "node:test";
 import {
   addMonths,
   clampDay,
+  daysInMonth,
   firstStart,
   fnv1a64,
   fromDays,
+  identity,
   makeUids,
   occurrenceCount,
   occurrences,
@@ -18,14 +20,14 @@ import {
 
 const d = (year, month, day) => ({ year, month, day });
 
-test("day numbers agree with the proleptic Gregorian calendar for every day 1900-2999", () => {
-  // Date.UTC is used here only as an independent reference; the code under test never uses Date.
-  for (let days = Date.UTC(1900, 0, 1) / 864e5; days <= Date.UTC(2999, 11, 31) / 864e5; days += 1) {
-    const reference = new Date(days * 864e5);
-    const date = fromDays(days);
-    assert.deepEqual(date, d(reference.getUTCFullYear(), reference.getUTCMonth() + 1, reference.getUTCDate()));
-    assert.equal(toDays(date), days);
-  }
+test("day numbers round-trip for every day 1900-2999 and hit known anchors", () => {
+  for (let days = -25567; days <= 376199; days += 1) assert.equal(toDays(fromDays(days)), days);
+  assert.deepEqual(fromDays(-25567), d(1900, 1, 1));
+  assert.deepEqual(fromDays(11016), d(2000, 2, 29));
+  assert.deepEqual(fromDays(376199), d(2999, 12, 31));
+  assert.equal(toDays(d(2027, 1, 15)), 20833);
+  assert.deepEqual([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2100, 2)], [28, 29, 28]);
+  assert.deepEqual([daysInMonth(2027, 4), daysInMonth(2027, 12)], [30, 31]);
 });
 
 test("first start: on or after the chosen day, on day 1-28", () => {
@@ -83,11 +85,19 @@ test("FNV-1a 64 matches the published test values", () => {
   assert.equal(fnv1a64("foobar"), "85944171f73967e8");
 });
 
-test("UIDs are pinned, and repeats get their own", () => {
-  const start = d(2027, 1, 15);
-  assert.deepEqual(makeUids([{ name: "Ana Silva", start }], 6, "reconnect.example"), [
-    "kit-810b5f9f83c3bc12@reconnect.example",
+test("UIDs are pinned and depend only on the list and who the person is", () => {
+  assert.deepEqual(makeUids(["Ana Silva"], "My network", "reconnect.example"), [
+    "kit-e4f013b4ed9bd820@reconnect.example",
   ]);
-  const twice = makeUids([{ name: "Sam", start }, { name: "Sam", start }], 2, "example.org");
+  const before = makeUids(["Ana Silva", "Ben Okoro"], "My network", "reconnect.example");
+  const after = makeUids(["Cai Wong", "ben  OKORO", "Ana Silva"], "My network", "reconnect.example");
+  assert.deepEqual([before[0], before[1]], [after[2], after[1]]);
+  const twice = makeUids(["Sam", "SAM"], "My network", "example.org");
   assert.notEqual(twice[0], twice[1]);
+});
+
+test("identity folds case, spacing and composition like the Python twin", () => {
+  assert.equal(identity(" Ana\tSILVA "), "ana silva");
+  assert.equal(identity("Zoe\u0308"), identity("Zo\u00eb"));
+  assert.equal(identity("Straße"), identity("STRASSE"));
 });

@@ -62,6 +62,19 @@ def test_send_twice_makes_no_request_the_second_time(small_site, server):
     assert server.requests == []
 
 
+def test_a_hostile_target_is_one_failed_line_and_exit_status_0(small_site, server, capsys):
+    """No traceback, the other targets are notified, and the next run has nothing to do."""
+    server.routes["/post-a"] = Reply(headers=(("Link", "<http://[oops\x1b[2J>; rel=webmention"),))
+    assert send(small_site) == 0
+    out, err = capsys.readouterr()
+    assert f"{server.url('/post-a')} -> - (none) failed: " in out
+    assert "\x1b" not in out + err and "Traceback" not in err
+    assert {p.path for p in server.posts()} == {"/wm-b", "/tb/1"}
+    server.requests.clear()
+    assert send(small_site) == 0
+    assert server.requests == []
+
+
 def test_dry_run_prints_targets_and_writes_nothing(small_site, server, capsys):
     assert send(small_site, "--dry-run") == 0
     assert capsys.readouterr().out.splitlines() == [

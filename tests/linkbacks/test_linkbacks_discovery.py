@@ -1,18 +1,24 @@
 """Endpoint discovery: the 23 webmention.rocks cases recreated on 127.0.0.1, and more."""
 
+import http.client
+import io
 import json
+import time
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from linkbacks.discovery import discover, link_header_values
+from linkbacks.discovery import MAX_PARSED_BYTES, discover, link_header_values
 from linkbacks.send import notify
-from safe_http import Deadline
+from safe_http import Deadline, FetchError, Response
 
 from tests.safe_http.loopback_server import Reply
 
 FIXTURES = Path(__file__).parent / "fixtures" / "discovery"
 CASES = json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8"))
+PATHOLOGICAL_FIXTURE = Path(__file__).parent / "fixtures" / "pathological" / "cases.json"
+PATHOLOGICAL = json.loads(PATHOLOGICAL_FIXTURE.read_text(encoding="utf-8"))
+MEBIBYTE = 1024 * 1024
 SOURCE = "https://reconnect.example/networking-is-a-two-way-street/"
 
 
@@ -125,6 +131,53 @@ def test_link_header_values(header, expected):
 def test_pingback_header_wins_over_the_link_element(server, client):
     page = b'<link rel="pingback" href="/from-html">'
     server.routes["/p"] = Reply(headers=(("X-Pingback", "{base}/from-header"),), body=page)
-    endpoints = discover(client.get(server.url("/p"), Deadline(10)))
+    endpoints = discover(client.get(server.url("/p"), Deadline(10)), Deadline(10))
     assert endpoints.pingback == server.url("/from-header")
     assert endpoints.webmention is None
+
+
+def pathological_page(case: dict) -> bytes:
+    """The case's prefix, then its unit repeated, cut at exactly 1 MiB."""
+    head, unit = case["prefix"].encode(), case["unit"].encode()
+    return (head + unit * ((MEBIBYTE - len(head)) // len(unit) + 1))[:MEBIBYTE]
+
+
+@pytest.mark.parametrize("case", PATHOLOGICAL, ids=[c["name"] for c in PATHOLOGICAL])
+def test_a_pathological_mebibyte_is_parsed_well_inside_the_deadline(server, client, case):
+    """Linear parsing: each page takes well under a second; 5 s leaves room for a loaded machine.
+
+    No decoy (markup inside comments, script, attribute values, ...) counts as
+    an endpoint; a real endpoint before the garbage still does.
+    """
+    server.routes["/page"] = Reply(body=pathological_page(case))
+    started = time.monotonic()
+    outcome = notify(client, SOURCE, server.url("/page"), Deadline(10), dry_run=True)
+    assert time.monotonic() - started < 5
+    if "endpoint" in case:
+        assert (outcome.status, outcome.endpoint) == ("planned", server.url(case["endpoint"]))
+    else:
+        assert (outcome.status, outcome.endpoint, outcome.detail) == (
+            "no-endpoint",
+            None,
+            "no endpoint",
+        )
+
+
+def html_response(body: bytes) -> Response:
+    headers = http.client.parse_headers(io.BytesIO(b"Content-Type: text/html\r\n\r\n"))
+    return Response("https://target.example/post", 200, headers, body, truncated=False)
+
+
+def test_no_page_is_parsed_once_the_deadline_has_passed():
+    page = html_response(b'<link rel="webmention" href="/wm">')
+    with pytest.raises(FetchError, match="timed out") as raised:
+        discover(page, Deadline(0))
+    assert raised.value.retryable
+
+
+def test_only_the_first_mebibyte_is_parsed_whatever_was_read():
+    """A client allowed to read more (a larger max_bytes) still has only 1 MiB parsed."""
+    late = b"<p>" + b"x" * MAX_PARSED_BYTES + b'</p><link rel="webmention" href="/wm">'
+    early = b'<link rel="webmention" href="/wm">' + b"x" * MAX_PARSED_BYTES
+    assert discover(html_response(late), Deadline(10)).webmention is None
+    assert discover(html_response(early), Deadline(10)).webmention == "https://target.example/wm"

@@ -41,6 +41,12 @@ def test_relative_links_resolve_against_the_article_url():
     assert read_article(html, SOURCE, SITEURL, []).links == ("https://posts.example/x",)
 
 
+def test_mistyped_links_are_skipped_and_the_others_kept():
+    """One unparsable href must not stop the run for every article."""
+    body = read_article(page("mistyped-links.html"), SOURCE, SITEURL, IGNORE)
+    assert body.links == (f"{BASE}/post-a",)
+
+
 def test_editing_the_body_changes_the_hash_but_page_chrome_does_not():
     first = read_article(page("first.html"), SOURCE, SITEURL, IGNORE)
     edited = read_article(page("edited.html"), SOURCE, SITEURL, IGNORE)

@@ -4,13 +4,14 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import linkbacks.run
 import pytest
-from linkbacks.run import Article, send_all
+from linkbacks.run import Article
 
+from tests.linkbacks.runs import SITEURL, run
 from tests.safe_http.loopback_server import Reply
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
-SITEURL = "https://reconnect.example"
 SOURCE = f"{SITEURL}/keep-in-touch-on-a-schedule/"
 TRACKBACK_OK = b"<?xml version='1.0'?><response><error>0</error></response>"
 
@@ -31,20 +32,6 @@ def article(tmp_path: Path, server, fixture: str = "first.html", **fields) -> Ar
     html = (FIXTURES / fixture).read_text(encoding="utf-8").replace("{base}", server.base)
     page.write_text(html, encoding="utf-8")
     return Article(url=SOURCE, page=page, title="Keep in touch", excerpt="Why and how.", **fields)
-
-
-def run(articles, settings, client, dry_run=False) -> tuple[list[str], dict]:
-    lines: list[str] = []
-    counts = send_all(
-        articles,
-        settings=settings,
-        siteurl=SITEURL,
-        blog_name="Reconnect",
-        client=client,
-        dry_run=dry_run,
-        report=lines.append,
-    )
-    return lines, counts
 
 
 def outbox_targets(settings) -> dict:
@@ -174,3 +161,25 @@ def test_a_missing_page_is_reported_by_name(tmp_path, targets, settings, client)
     missing = replace(article(tmp_path, targets), page=tmp_path / "nowhere" / "index.html")
     with pytest.raises(ValueError, match="nowhere"):
         run([missing], settings, client)
+
+
+def test_an_unexpected_error_for_one_target_is_recorded_and_the_run_goes_on(
+    tmp_path, targets, settings, client, monkeypatch, caplog
+):
+    """A bug of ours met by one odd target: a retry with one line, not a traceback."""
+    real_notify = linkbacks.run.notify
+    post_a = targets.url("/post-a")
+
+    def notify(client, source, target, deadline, dry_run):
+        if target == post_a:
+            raise RecursionError("deep inside a parser")
+        return real_notify(client, source, target, deadline, dry_run)
+
+    monkeypatch.setattr(linkbacks.run, "notify", notify)
+    lines, counts = run([article(tmp_path, targets)], settings, client)
+
+    assert counts == {"retry": 1, "sent": 1}
+    assert lines[0] == f"{post_a} -> - (none) retry: unexpected error (RecursionError)"
+    assert outbox_targets(settings)[post_a]["status"] == "pending"
+    assert [p.path for p in targets.posts()] == ["/wm-b"]
+    assert f"{post_a}: unexpected RecursionError" in caplog.text

@@ -108,7 +108,7 @@ class Project:
         self.mentions = {
             "api_url": api_url,
             "per_page": 5,
-            "timeout": 2.0,
+            "timeout": 30.0,
             "avatar_allow_private_hosts": True,
         }
         self.write_settings()

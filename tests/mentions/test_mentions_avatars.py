@@ -1,47 +1,108 @@
-"""Author photos: only small, complete raster images are copied into the repo."""
+"""Author photos: decoded, checked and re-encoded; only the new bytes are ever stored."""
 
+import io
 import json
 from pathlib import Path
 
 import pytest
-from mentions.avatars import check_avatar, image_info
+from mentions.avatars import check_avatar
 from mentions.cli import main
 from mentions.downloads import avatar_fetcher
 from mentions.settings import load_settings
+from PIL import Image
 from safe_http import Refused
 
 IMAGES = Path(__file__).parent / "fixtures" / "images"
 
 
+def _image(name: str) -> bytes:
+    return (IMAGES / name).read_bytes()
+
+
+def _decoded(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data), formats=["WEBP"])
+    image.load()
+    return image
+
+
 @pytest.mark.parametrize(
-    ("name", "expected"),
+    ("name", "size"),
     [
-        ("avatar.png", ("png", 48, 40)),
-        ("avatar.jpg", ("jpg", 48, 40)),
-        ("avatar.webp", ("webp", 48, 40)),
-        ("avatar.gif", ("gif", 1, 1)),
+        ("avatar.png", (48, 40)),
+        ("avatar.jpg", (48, 40)),
+        ("avatar.webp", (48, 40)),
+        ("avatar.gif", (1, 1)),
     ],
 )
-def test_real_images_are_recognised_with_their_size(name, expected):
-    assert image_info((IMAGES / name).read_bytes()) == expected
+def test_real_images_are_re_encoded_as_webp_of_the_same_size(name, size):
+    data, extension = check_avatar("image/png", _image(name), max_side=512)
+    assert extension == "webp"
+    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    assert data != _image(name)
+    assert _decoded(data).size == size
 
 
-@pytest.mark.parametrize("name", ["avatar.svg", "not-an-image.html"])
-def test_svg_and_html_are_not_images(name):
-    with pytest.raises(ValueError, match="not a PNG, JPEG, GIF or WebP"):
-        image_info((IMAGES / name).read_bytes())
+def test_the_same_photo_always_gives_the_same_bytes():
+    for name in ("avatar.png", "avatar.jpg", "avatar.webp", "avatar.gif", "exif.jpg"):
+        assert check_avatar("image/png", _image(name), 512) == check_avatar(
+            "image/png", _image(name), 512
+        )
 
 
-@pytest.mark.parametrize("name", ["avatar.png", "avatar.jpg", "avatar.webp", "avatar.gif"])
+def test_html_hidden_in_a_gif_comment_or_after_a_png_is_never_stored():
+    for name in ("polyglot.gif", "trailing-html.png"):
+        assert b"<script>" in _image(name)
+        data, _ = check_avatar("image/gif", _image(name), max_side=512)
+        assert b"<" not in data and b"script" not in data
+    # Only the pixels count: the PNG with HTML after it gives the clean PNG's bytes.
+    assert check_avatar("image/png", _image("trailing-html.png"), 512) == check_avatar(
+        "image/png", _image("avatar.png"), 512
+    )
+
+
+def test_exif_is_applied_to_the_orientation_then_dropped():
+    original = Image.open(IMAGES / "exif.jpg")
+    assert original.getexif()[0x013B] == "Dana Okonjo private"
+    data, _ = check_avatar("image/jpeg", _image("exif.jpg"), max_side=512)
+    assert b"Dana" not in data and b"Exif" not in data and b"EXIF" not in data
+    image = _decoded(data)
+    assert dict(image.getexif()) == {}
+    assert not {"exif", "icc_profile", "xmp"} & image.info.keys()
+    # Orientation 6 (turn 90°): the 48x40 photo is stored upright, 40x48.
+    assert image.size == (40, 48)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("avatar.svg", "not a PNG, JPEG, GIF or WebP image"),
+        ("not-an-image.html", "not a PNG, JPEG, GIF or WebP image"),
+        ("polyglot-script.gif", "not a PNG, JPEG, GIF or WebP image"),
+        ("bomb-30000.png", r"too many pixels \(a decompression bomb\)"),
+        ("bomb-5000.png", "5000x5000 is larger than 512x512"),
+        ("wide.png", "600x20 is larger than 512x512"),
+    ],
+)
+def test_other_files_bombs_and_oversize_images_are_refused(name, message):
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        check_avatar("image/png", _image(name), max_side=512)
+
+
+def test_a_pixel_ceiling_holds_whatever_the_side_setting():
+    with pytest.raises(ValueError, match=r"^5000x5000 has more than 16777216 pixels$"):
+        check_avatar("image/png", _image("bomb-5000.png"), max_side=100_000)
+
+
+@pytest.mark.parametrize("name", ["avatar.png", "avatar.jpg", "avatar.webp", "exif.jpg"])
 def test_truncated_images_are_refused(name):
-    data = (IMAGES / name).read_bytes()
-    with pytest.raises(ValueError, match="truncated"):
-        image_info(data[: len(data) - 3])
+    data = _image(name)
+    with pytest.raises(ValueError, match=r"^broken or truncated image \("):
+        check_avatar("image/png", data[: len(data) // 2], max_side=512)
 
 
 def test_an_avatar_must_be_a_small_raster_image():
-    png = (IMAGES / "avatar.png").read_bytes()
-    assert check_avatar("image/png", png, max_side=48) == "png"
+    png = _image("avatar.png")
+    assert check_avatar("image/png", png, max_side=48)[1] == "webp"
     with pytest.raises(ValueError, match="48x40 is larger than 32x32"):
         check_avatar("image/png", png, max_side=32)
     with pytest.raises(ValueError, match="not a raster image"):
@@ -98,8 +159,8 @@ def test_sync_with_avatars_keeps_only_real_small_images(project, fake_api, token
     assert main(argv) == 0
     saved = sorted(project.avatars.iterdir())
     assert len(saved) == 1
-    assert saved[0].read_bytes() == (IMAGES / "avatar.png").read_bytes()
-    assert saved[0].suffix == ".png"
+    assert saved[0].read_bytes() == check_avatar("image/png", _image("avatar.png"), 512)[0]
+    assert saved[0].suffix == ".webp"
     reconnect = _avatars(project, "reconnect-without-the-awkwardness")
     assert reconnect["wmio:101"] == saved[0].name
     assert reconnect["wmio:102"] is None and reconnect["wmio:103"] is None

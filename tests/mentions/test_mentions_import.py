@@ -1,5 +1,6 @@
 """`python -m mentions import FILE`: archived social posts (Twitter era) into the store."""
 
+import json
 import re
 from pathlib import Path
 
@@ -51,23 +52,46 @@ def test_importing_the_same_file_again_changes_nothing(project, capsys):
 
 
 @pytest.mark.parametrize(
-    ("name", "message"),
+    ("name", "line", "kept"),
     [
         (
             "bad-date.csv",
+            "quarantined https://twitter.com/jwhitfield/status/2: "
             "bad-date.csv row 2.date: 'last Tuesday' is not an ISO 8601 or Twitter date",
+            1,
         ),
-        ("unknown-target.json", "unknown-target.json row 2.target: "),
-        ("javascript-url.json", "javascript-url.json row 1.url: expected an http(s) URL"),
+        (
+            "unknown-target.json",
+            "quarantined https://twitter.com/lost/status/2: unknown-target.json row 2.target: "
+            "'https://reconnect.example/no-such-article/' is not an article URL",
+            1,
+        ),
+        (
+            "javascript-url.json",
+            "quarantined javascript:alert(1): javascript-url.json row 1.url: "
+            "expected an http(s) URL",
+            0,
+        ),
     ],
 )
-def test_a_bad_row_stops_the_import_before_anything_is_written(project, capsys, name, message):
+def test_a_bad_row_is_quarantined_with_one_line_and_the_others_are_stored(
+    project, capsys, name, line, kept
+):
+    assert run_import(project, name) == 0
+    out = capsys.readouterr().out
+    assert [x for x in out.splitlines() if x.startswith("quarantined ")] == [
+        x for x in out.splitlines() if line in x
+    ]
+    assert len([x for x in out.splitlines() if x.startswith(line)]) == 1
+    stored = project.read("reconnect-without-the-awkwardness")["mentions"] if kept else []
+    assert [m["author_name"] for m in stored] == ["Priya Raman"][:kept]
+    rejected = json.loads((project.store / "_rejected.json").read_text(encoding="utf-8"))
+    [entry] = rejected["rejected"]
+    assert entry["origin"] == "import" and line.startswith(f"quarantined {entry['id']}: ")
+    # The same import again reports it again and writes the same bytes.
     before = project.snapshot()
-    assert run_import(project, name) == 3
+    assert run_import(project, name) == 0
     assert project.snapshot() == before
-    error = capsys.readouterr().err.strip()
-    assert error.startswith(f"mentions import: error: {message}")
-    assert len(error.splitlines()) == 1
 
 
 @pytest.mark.parametrize(

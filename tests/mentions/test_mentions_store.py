@@ -1,10 +1,10 @@
 """The store on disk: deterministic files, atomic writes, and errors that name file and field."""
 
 import json
-import os
 import shutil
 from collections import Counter
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -43,31 +43,29 @@ def test_entries_are_sorted_by_date_then_id_whatever_the_input_order():
     assert dates == sorted(dates)
 
 
-def test_saving_unchanged_mentions_does_not_touch_the_file(directory):
-    path = directory / "networking-after-a-layoff.json"
-    mentions = store.load_article(path)
-    stamp = path.stat().st_mtime_ns
-    assert store.save_article(directory, "networking-after-a-layoff", mentions) is False
-    assert path.stat().st_mtime_ns == stamp
+def test_prepared_bytes_are_the_file_text_and_none_means_remove():
+    mentions = store.load_article(LAYOFF)
+    assert store.article_bytes(mentions) == LAYOFF.read_bytes()
+    assert store.article_bytes([]) is None
 
 
-def test_saving_no_mentions_removes_the_file(directory):
-    assert store.save_article(directory, "networking-after-a-layoff", []) is True
-    assert not (directory / "networking-after-a-layoff.json").exists()
-
-
-def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(directory, monkeypatch):
-    path = directory / "networking-after-a-layoff.json"
-    before = path.read_bytes()
-
-    def broken_replace(source, target):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
-        store.write_atomic(path, b"{}\n")
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in directory.iterdir() if p.name.startswith(".")) == []
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        # Stored as "999-06-01T00:00:00Z", which no command could read again.
+        ({"published": datetime(999, 6, 1, tzinfo=UTC)}, "published"),
+        ({"text": "lone \ud800 surrogate"}, "lone surrogate"),
+        # No UTC date exists for it: the message says so, in the model's words or ours.
+        (
+            {"published": datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5)))},
+            r"out of range|years 1\.\.9999",
+        ),
+    ],
+)
+def test_a_mention_that_would_not_read_back_is_refused_before_it_is_stored(edit, reason):
+    mention = replace(store.load_article(LAYOFF)[0], **edit)
+    with pytest.raises(ValueError, match=reason):
+        store.check_storable(mention, "entry")
 
 
 def test_underscore_files_are_not_articles(directory):
@@ -224,6 +222,8 @@ def test_settings_default_to_documented_values():
     settings = load_settings(None)
     assert settings.path == DEFAULTS["path"] == "mentions"
     assert (settings.max_names, settings.quote_length, settings.fold_after) == (5, 280, 8)
+    assert (settings.replies_shown, settings.replies_max) == (10, 30)
+    assert (settings.excerpts_shown, settings.excerpts_max, settings.networks_max) == (5, 20, 6)
     assert settings.avatar_allow_private_hosts is False
 
 
@@ -231,11 +231,12 @@ def test_settings_default_to_documented_values():
     ("raw", "message"),
     [
         ({"fold_afer": 3}, r": unknown key\(s\): fold_afer"),
-        ({"fold_after": "8"}, r"\['fold_after'\] has the wrong type"),
-        ({"fold_after": 0}, r"\['fold_after'\] must be positive"),
-        ({"max_names": True}, r"\['max_names'\] must not be a boolean"),
+        ({"fold_after": "8"}, r"\['fold_after'\] must be an integer >= 1, got '8'"),
+        ({"fold_after": 0}, r"\['fold_after'\] must be an integer >= 1, got 0"),
+        ({"max_names": True}, r"\['max_names'\] must be an integer >= 1, got True"),
         ({"api_url": "ftp://webmention.io/api"}, r"\['api_url'\] must be an http\(s\) URL"),
-        ({"path": ""}, r"\['path'\] must not be empty"),
+        ({"path": ""}, r"\['path'\] must be a non-empty string"),
+        ({"replies_shown": 40}, r"\['replies_max'\] must be at least MENTIONS\['replies_shown'\]"),
     ],
 )
 def test_a_bad_setting_is_refused_naming_the_key(raw, message):

@@ -2,11 +2,13 @@
 
 from dataclasses import replace
 from datetime import UTC, timedelta
+from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from mentions import store
+from mentions.normalize import MAX_NAME_LENGTH
 from mentions.summary import Display, initials, summarize
 
 SITE_STORE = Path(__file__).parent / "fixtures" / "site-store"
@@ -20,6 +22,12 @@ def display(**changes) -> Display:
         max_names=5,
         quote_length=280,
         fold_after=8,
+        max_text=2000,
+        networks_max=6,
+        replies_shown=10,
+        replies_max=30,
+        excerpts_shown=5,
+        excerpts_max=20,
         zone=UTC,
         avatars_path="images/avatars",
         avatar_files=frozenset(),
@@ -111,12 +119,12 @@ def test_one_person_liking_twice_shows_once():
 
 def test_replies_are_comments_in_date_order_and_blog_mentions_are_excerpts():
     summary = summarize([*LAYOFF, *HOSTILE], display(zone=ZoneInfo("America/New_York")))
-    assert [c.person.name for c in summary.replies][:2] == [
+    assert [c.person.name for c in summary.replies.shown][:2] == [
         "Katherine Johnson",
         "Hidden Person",
     ]
-    assert summary.replies[0].published.isoformat() == "2026-01-05T05:00:00-05:00"
-    assert [c.id for c in summary.excerpts] == ["manual:xss-blog"]
+    assert summary.replies.shown[0].published.isoformat() == "2026-01-05T05:00:00-05:00"
+    assert [c.id for c in summary.excerpts.shown] == ["manual:xss-blog"]
 
 
 def test_the_count_covers_every_mention():
@@ -130,8 +138,19 @@ def test_no_mentions_means_no_summary():
 
 
 def test_only_http_urls_become_links():
-    summary = summarize(HOSTILE, display())
-    cites = [*summary.replies, *summary.excerpts, *summary.reactions[0].shown]
+    # The store refuses these (model.clean_mention); the view model does not rely on it.
+    bad = (
+        "javascript:alert(2)",
+        'https://evil.example/"onmouseover="alert(1)',
+        "JaVaScRiPt:alert(6)",
+        "data:text/html,<script>alert(11)</script>",
+    )
+    hostile = [
+        replace(m, url=url, source_url=url, author_url=url)
+        for m, url in zip(HOSTILE, bad, strict=True)
+    ]
+    summary = summarize(hostile, display())
+    cites = [*summary.replies.shown, *summary.excerpts.shown, *summary.reactions[0].shown]
     assert [c.url for c in cites] == [None, None, None]
     # A URL holding markup characters would break out of its attribute: not linked.
     assert [c.person.url for c in cites] == [None, None, None]
@@ -157,3 +176,72 @@ def test_avatars_are_local_files_only():
 )
 def test_initials_stand_in_for_missing_avatars(name, letters):
     assert initials(name) == letters
+
+
+def reply(number: int, text: str = "Thanks, this helped.", **changes):
+    first = LAYOFF[0]
+    values = {
+        "id": f"wmio:{number}",
+        "kind": "reply",
+        "network": "mastodon",
+        "author_name": f"Reader {number}",
+        "published": first.published + timedelta(minutes=number),
+        "text": text,
+    }
+    return replace(first, **{**values, **changes})
+
+
+def test_replies_fold_after_the_shown_ones_into_a_bounded_list_then_a_count():
+    replies = [reply(n, "word " * 400) for n in range(5000)]
+    fold = summarize(replies, display(replies_shown=3, replies_max=7, quote_length=50)).replies
+    assert [c.id for c in fold.shown] == ["wmio:0", "wmio:1", "wmio:2"]
+    assert [c.id for c in fold.folded] == ["wmio:3", "wmio:4", "wmio:5", "wmio:6"]
+    assert fold.folded_label == "4 more replies"
+    assert fold.hidden_label == "…and 4,993 more replies, not shown here."
+    assert all(len(c.text) > 1000 for c in fold.shown)
+    assert all(len(c.text) <= 50 for c in fold.folded)
+
+
+@pytest.mark.parametrize(
+    ("count", "folded", "hidden"),
+    [
+        (3, "", ""),
+        (4, "1 more reply", ""),
+        (8, "4 more replies", "…and 1 more reply, not shown here."),
+    ],
+)
+def test_short_lists_have_nothing_to_fold(count, folded, hidden):
+    fold = summarize([reply(n) for n in range(count)], display(replies_shown=3, replies_max=7))
+    assert (fold.replies.folded_label, fold.replies.hidden_label) == (folded, hidden)
+
+
+def test_web_excerpts_fold_like_replies():
+    web = [reply(n, kind="mention", network="web") for n in range(30)]
+    excerpts = summarize(web, display(excerpts_shown=2, excerpts_max=5)).excerpts
+    assert (len(excerpts.shown), len(excerpts.folded)) == (2, 3)
+    assert excerpts.hidden_label == "…and 25 more mentions, not shown here."
+
+
+def test_networks_past_the_cap_are_only_counted():
+    shares = [reply(n, kind="repost", network=f"net{chr(97 + n % 26)}{n}") for n in range(40)]
+    summary = summarize(shares, display(networks_max=6))
+    assert len(summary.sentences) == 6
+    assert summary.other_networks == "It was also mentioned on 34 other networks."
+    assert summarize(shares[:6], display(networks_max=6)).other_networks == ""
+
+
+def test_text_and_names_are_cut_by_their_escaped_size():
+    loud = reply(1, "&" * 2000, author_name="&" * 100)
+    summary = summarize([loud], display(max_text=2000))
+    (shown,) = summary.replies.shown
+    assert len(escape(shown.text).encode()) <= 2000 and shown.text.endswith("…")
+    assert len(escape(shown.person.name).encode()) <= MAX_NAME_LENGTH
+
+
+def test_an_overlong_url_is_shown_unlinked():
+    long_url = "https://social.example/x?" + "&" * 200
+    short = reply(1, url="https://social.example/@a/1", author_url="https://social.example/@a")
+    long = reply(2, url=long_url, source_url=long_url, author_url=long_url)
+    shown = summarize([short, long], display()).replies.shown
+    assert [c.url for c in shown] == ["https://social.example/@a/1", None]
+    assert [c.person.url for c in shown] == ["https://social.example/@a", None]

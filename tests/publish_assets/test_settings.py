@@ -23,12 +23,20 @@ def test_lists_are_accepted_and_kept_as_tuples():
     [
         ({"enable": True}, "unknown key(s): enable"),
         ({"enabled": "yes"}, "PUBLISH_ASSETS['enabled'] must be a bool"),
-        ({"compress": "gz"}, "PUBLISH_ASSETS['compress'] must be a list of strings"),
-        ({"compress": ["zip"]}, "zip not one of gz, br"),
+        ({"compress": "gz"}, "PUBLISH_ASSETS['compress'] must be a list of gz, br, got 'gz'"),
+        ({"compress": ["zip"]}, "PUBLISH_ASSETS['compress'] must be a list of gz, br"),
+        (
+            {"fingerprint": "css/main.css"},
+            "PUBLISH_ASSETS['fingerprint'] must be a list of strings",
+        ),
         ({"compress_extensions": ["html"]}, "entries start with a dot"),
         ({"brotli_quality": 12}, "between 0 and 11"),
-        ({"brotli_quality": 6.5}, "PUBLISH_ASSETS['brotli_quality'] must be a int"),
-        ({"compress_min_bytes": -1}, "must be 0 or more"),
+        ({"brotli_quality": 6.5}, "PUBLISH_ASSETS['brotli_quality'] must be an integer between 0"),
+        ({"brotli_quality": True}, "PUBLISH_ASSETS['brotli_quality'] must be an integer between 0"),
+        (
+            {"compress_min_bytes": -1},
+            "PUBLISH_ASSETS['compress_min_bytes'] must be an integer >= 0",
+        ),
     ],
 )
 def test_a_bad_value_names_its_key(raw, message):

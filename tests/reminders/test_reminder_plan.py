@@ -20,9 +20,12 @@ from tests.reminders.ics_checks import lint, parse_strictly, printable, vobject_
 
 OPTIONS = load_settings({}).options()
 FORM = {
+    "list": "My network",
     "contacts": "Ana Silva",
+    "tier": 1,
+    "people": [],
+    "intervals": [3, 6, 12],
     "first": "2027-01-15",
-    "interval": 6,
     "spread": True,
     "alarm": "day-before",
     "years": 0,
@@ -43,9 +46,10 @@ def test_a_problem_names_the_textarea_line():
 
 
 def test_the_limit_counts_people_not_blank_lines():
-    lines = "\n\n".join(f"Person {n}" for n in range(500))
+    limit = OPTIONS["max_contacts"]
+    lines = "\n\n".join(f"Person {n}" for n in range(limit))
     contacts, problem = read_contacts(lines, OPTIONS)
-    assert problem is None and len(contacts) == 500
+    assert problem is None and len(contacts) == limit
     _, problem = read_contacts(lines + "\nOne more", OPTIONS)
     assert problem.code == "too-many-contacts"
 
@@ -84,6 +88,7 @@ def test_trim_uses_the_same_white_space_as_the_browser(raw, trimmed):
 
 def test_spread_chosen_day_and_count_reach_the_reminders():
     form = {**FORM, "contacts": "A\nB\nC", "first": "2027-08-31", "years": 2}
+    form["intervals"] = [3, 6, 12]
     reminders = plan_reminders(form, OPTIONS)
     assert [r.start for r in reminders] == [date(2027, 9, 1), date(2027, 11, 1), date(2028, 1, 1)]
     assert {r.count for r in reminders} == {4}
@@ -104,3 +109,22 @@ def test_any_name_comes_back_from_the_parsers_unchanged(name):
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == f"Check in with {shown}"
     assert vobject_summaries(data) == [f"Check in with {shown}"]
+
+
+def test_adding_a_person_or_another_day_keeps_every_uid():
+    five = "\n".join(["Ana", "Ben", "Cai", "Dee", "Eli"])
+    before = {r.summary: r.uid for r in plan_reminders({**FORM, "contacts": five}, OPTIONS)}
+    form = {**FORM, "contacts": "Fay\n" + five, "first": "2027-02-03"}
+    after = {r.summary: r.uid for r in plan_reminders(form, OPTIONS)}
+    assert len(after) == 6
+    assert {name: after[name] for name in before} == before
+
+
+def test_each_tier_is_spread_over_its_own_interval():
+    people = [{"name": name, "tier": 0} for name in ("Ana", "Ben", "Cai")]
+    form = {**FORM, "contacts": "Dee\nEli", "tier": 1, "people": people}
+    reminders = plan_reminders(form, OPTIONS)
+    assert [(r.start, r.interval) for r in reminders] == [
+        (date(2027, 1, 15), 6), (date(2027, 4, 15), 6),
+        (date(2027, 1, 15), 3), (date(2027, 2, 15), 3), (date(2027, 3, 15), 3),
+    ]  # fmt: skip

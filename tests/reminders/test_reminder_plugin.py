@@ -31,7 +31,7 @@ def test_examples_are_written_and_listed_for_the_page(tmp_path):
     for item in expected:
         assert (tmp_path / item.path).read_bytes() == item.text.encode("utf-8")
     assert not list(tmp_path.rglob("*.tmp"))
-    assert tool["script_data"]["options"]["max_contacts"] == 500
+    assert tool["script_data"]["options"]["max_contacts"] == 5000
     assert [i["phrase"] for i in tool["intervals"]][:2] == ["every month", "every 2 months"]
 
 

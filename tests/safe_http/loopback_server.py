@@ -149,7 +149,10 @@ def no_outside_dns(monkeypatch):
 
 
 def drip(headers_first: bool):
-    """A route writing its answer one byte every 0.2 s (after the headers, or from the start)."""
+    """A route writing its answer one byte every 0.2 s (after the headers, or from the start).
+
+    The whole answer takes 40 s at least, far beyond any deadline a test gives.
+    """
 
     def route(handler):
         head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 200\r\n\r\n"

@@ -1,13 +1,19 @@
 """`make devserver`: an edited article is served at once, then the whole site catches up."""
 
+import dataclasses
 import time
+from pathlib import Path
 
 import pytest
 
 from bench.corpus import article_filename, article_title, generate, slug_of
-from bench.run import SITES, DevServer
+from bench.run import SERVER_TIMEOUT, SITES, DevServer
 
 OURS = next(site for site in SITES if site.key == "ours")
+# Our site plus a plugin that makes every preview fail (and no full build).
+FAILING_PREVIEW = dataclasses.replace(
+    OURS, settings=Path(__file__).parent / "fixtures" / "failing_preview_conf.py"
+)
 NEW_ARTICLE = """Title: A brand new article
 Date: 2030-01-01 09:00
 Category: Networking
@@ -21,8 +27,11 @@ Nothing here yet but a sentence or two about writing to people.
 
 
 def wait_for_text(server: DevServer, path: str, text: str) -> str:
-    deadline = time.monotonic() + 60
+    # Generous: a bound on a busy machine, never a measure.
+    deadline = time.monotonic() + SERVER_TIMEOUT
     while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            pytest.fail(f"the server stopped:\n{''.join(server.log)}")
         page = server.fetch(path)
         if text in page:
             return page
@@ -30,11 +39,31 @@ def wait_for_text(server: DevServer, path: str, text: str) -> str:
     pytest.fail(f"/{path} never showed {text!r}:\n{''.join(server.log)}")
 
 
+def start(site, tmp_path) -> DevServer:
+    generate(tmp_path / "content", 20)
+    running = DevServer(site, tmp_path / "content", tmp_path / "output", tmp_path / "cache")
+    running.wait_for_builds(1)
+    return running
+
+
+def edit_article(tmp_path, index: int, paragraph: str) -> str:
+    """Add `paragraph` to article `index`; its page path."""
+    title = article_title(index)
+    article = tmp_path / "content" / "articles" / article_filename(index, title)
+    article.write_text(article.read_text(encoding="utf-8") + f"\n{paragraph}\n", encoding="utf-8")
+    return f"{slug_of(index, title)}/"
+
+
 @pytest.fixture
 def server(tmp_path):
-    generate(tmp_path / "content", 20)
-    running = DevServer(OURS, tmp_path / "content", tmp_path / "output", tmp_path / "cache")
-    running.wait_for_builds(1)
+    running = start(OURS, tmp_path)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def server_with_failing_preview(tmp_path):
+    running = start(FAILING_PREVIEW, tmp_path)
     yield running
     running.stop()
 
@@ -66,3 +95,21 @@ def test_the_server_never_lets_the_browser_cache_a_page(server):
 
     with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/archives/") as response:
         assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_a_failing_preview_is_one_line_then_the_full_build_serves_the_edit(
+    server_with_failing_preview, tmp_path
+):
+    server = server_with_failing_preview
+    page = edit_article(tmp_path, 7, "Written while the preview is broken.")
+    wait_for_text(server, page, "Written while the preview is broken.")
+    failures = [line for line in server.log if "Preview failed" in line]
+    assert failures, "".join(server.log)
+    # The error's two lines, joined into the one line logged.
+    assert all("broken on purpose by tests/scripts/fixtures/" in line for line in failures)
+    assert "Traceback" not in "".join(server.log)
+    assert not any(line.startswith("Preview:") for line in server.log)
+    # Still running and still watching: the next edit is built too.
+    page = edit_article(tmp_path, 8, "A second edit after the failure.")
+    wait_for_text(server, page, "A second edit after the failure.")
+    assert server.process.poll() is None

@@ -5,6 +5,7 @@ tests/feeds/test_checks.py."""
 import re
 import urllib.request
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -153,8 +154,13 @@ def test_titles_are_the_article_headings_as_plain_text(site):
             (e.link for e in _read(site, f"feeds/{name}").entries),
             strict=True,
         ):
-            assert title.get("type") in (None, "text")
-            assert title.text == site.soup(link).select_one("h1.p-name").get_text(strip=True)
+            heading = site.soup(link).select_one("h1.p-name").get_text(strip=True)
+            if name.endswith(".rss.xml"):
+                # Readers take an RSS title as HTML, so plain text goes in escaped.
+                assert title.text == escape(heading, quote=False)
+            else:
+                assert title.get("type") == "text"
+                assert title.text == heading
 
 
 def test_the_mentions_feed_points_each_mention_at_its_article(site):

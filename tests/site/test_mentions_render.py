@@ -13,9 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import feedparser
 import mf2py
 import pytest
 from bs4 import BeautifulSoup
+
+from tests.feeds.feedchecks import html_elements, shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_STORE = ROOT / "content" / "mentions"
@@ -106,12 +109,13 @@ def test_mention_data_is_never_published(site):
         assert list(site.output.rglob(name)) == []
 
 
-def _build(output: Path) -> str:
+def build_with_store(output: Path, store: Path) -> str:
+    """Build the real content offline with MENTIONS["path"] = `store`; return the log."""
     command = [
         sys.executable, str(ROOT / "tests" / "mentions" / "offline_pelican.py"),
         str(ROOT / "content"), "-o", str(output), "-s", str(ROOT / "publishconf.py"),
         "--fatal", "errors", "-e", 'SITEURL="http://127.0.0.1:8000"',
-        f"MENTIONS={json.dumps({'path': str(FIXTURE_STORE)})}",
+        f"MENTIONS={json.dumps({'path': str(store)})}",
         # No search index: Pagefind may reorder its filter lists between two runs, which
         # tests/site/test_search.py checks on its own; these builds compare every byte.
         'SEARCH={"enabled": false}',
@@ -128,8 +132,8 @@ def fixture_builds(tmp_path_factory) -> tuple[Path, Path, str]:
     """Two builds with the fixture store, and the first one's log."""
     first = tmp_path_factory.mktemp("mentions-build") / "output"
     second = tmp_path_factory.mktemp("mentions-build") / "output"
-    log = _build(first)
-    _build(second)
+    log = build_with_store(first, FIXTURE_STORE)
+    build_with_store(second, FIXTURE_STORE)
     return first, second, log
 
 
@@ -205,9 +209,35 @@ def test_hostile_mentions_reach_the_page_as_text_only(fixture_builds):
 
 def test_hostile_urls_stay_inside_their_attribute(fixture_builds):
     section = mentions_section(_soup(fixture_builds[0], "weak-ties-and-where-jobs-come-from"))
-    hrefs = [a["href"] for a in section.find_all("a", href=True)]
-    # URLs holding `"` or `<` are never linked; a quote of the other kind stays inside.
-    assert hrefs == ["https://evil.example/'onfocus='alert(1)"]
+    hrefs = {a["href"] for a in section.find_all("a", href=True)}
+    # The store drops author links holding `"` or `<` (model.clean_mention), so only
+    # http(s) URLs are linked; a quote of the other kind stays inside its attribute.
+    assert hrefs == {
+        "https://evil.example/reply/1",
+        "https://evil.example/status/'onmouseover='alert(1)",
+        "https://evil.example/'onfocus='alert(1)",
+        "https://mallory.example/blog/1",
+        "https://evil.example/like/1",
+    }
     for link in section.find_all("a", href=True):
         assert set(link["rel"]) == REL
     assert section.find_all("img") == []
+
+
+@pytest.mark.parametrize("name", ["mentions.rss.xml", "mentions.atom.xml"])
+def test_hostile_mentions_reach_feed_readers_as_text_only(fixture_builds, name):
+    stored = json.loads((FIXTURE_STORE / "weak-ties-and-where-jobs-come-from.json").read_text())
+    names = {m["author_name"] for m in stored["mentions"]}
+    parsed = feedparser.parse((fixture_builds[0] / "feeds" / name).read_bytes())
+    assert not parsed.bozo
+    shown = {}
+    for entry in parsed.entries:
+        if "weak-ties" in entry.id:
+            if entry.title_detail.type == "text/html":
+                assert html_elements(entry.title) == [], entry.title
+            for html in (entry.summary, entry.content[0].value):
+                assert set(html_elements(html)) <= {"p", "a", "blockquote"}, html
+            shown[entry.author] = shown_text(entry.title_detail)
+    assert set(shown) == names
+    for author, title in shown.items():
+        assert title.startswith(f"{author} ")

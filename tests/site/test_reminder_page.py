@@ -1,5 +1,6 @@
 """The keep-in-touch tool page and its example files, in the real publish build."""
 
+import gzip
 import json
 import re
 from datetime import date
@@ -24,7 +25,8 @@ def test_tool_page_has_a_labelled_control_for_every_field(site):
     form = soup.find("form", id="kit-form")
     controls = form.find_all(["input", "select", "textarea"])
     names = {control["name"] for control in controls}
-    assert {"contacts", "interval", "first", "spread", "alarm", "text", "years"} <= names
+    assert {"contacts", "tier", "interval-0", "first", "spread", "alarm", "text", "years"} <= names
+    assert "list" in names
     for control in controls:
         assert soup.find("label", attrs={"for": control["id"]}), control["id"]
     assert form.find("button", type="submit").get_text(strip=True) == "Download .ics"
@@ -32,9 +34,14 @@ def test_tool_page_has_a_labelled_control_for_every_field(site):
 
 def test_choices_and_defaults_come_from_the_settings(site):
     soup = site.soup(TOOL)
-    intervals = soup.select("#kit-interval option")
-    assert [int(o["value"]) for o in intervals] == list(SETTINGS.intervals)
-    assert int(soup.select_one("#kit-interval option[selected]")["value"]) == 6
+    for index, tier in enumerate(SETTINGS.tiers):
+        intervals = soup.select(f"#kit-interval-{index} option")
+        assert [int(o["value"]) for o in intervals] == list(SETTINGS.intervals)
+        chosen = soup.select_one(f"#kit-interval-{index} option[selected]")
+        assert int(chosen["value"]) == tier["interval"]
+        assert soup.find("label", attrs={"for": f"kit-interval-{index}"}).get_text() == tier["name"]
+    assert soup.select_one("#kit-tier option[selected]").get_text() == SETTINGS.default_tier
+    assert soup.select_one("#kit-list")["value"] == SETTINGS.list_name
     assert [o["value"] for o in soup.select("#kit-years option")] == ["0"] + [
         str(y) for y in SETTINGS.end_after_years
     ]
@@ -47,27 +54,55 @@ def test_choices_and_defaults_come_from_the_settings(site):
     assert codes <= set(messages)
 
 
-def test_without_javascript_the_form_is_hidden_and_the_page_explains_what_to_do(site):
+def test_without_javascript_the_button_is_disabled_and_the_page_explains_what_to_do(site):
     soup = site.soup(TOOL)
-    assert soup.find(id="kit-app").has_attr("hidden")
+    # Shown from the start, so the script revealing it cannot shift the layout.
+    assert not soup.find(id="kit-app").has_attr("hidden")
+    assert soup.find("button", type="submit").has_attr("disabled")
     assert "needs JavaScript" in soup.find("noscript").get_text()
     assert soup.find(id="without-javascript"), "the page text has a 'Without JavaScript' section"
     text = soup.find("main").get_text(" ")
     assert "never sent anywhere" in text
 
 
-def test_the_page_script_and_every_module_it_imports_are_published(site):
+def tool_modules(site) -> dict[str, bytes]:
+    """Every module the tool page loads (its script and all it imports), by file name."""
     soup = site.soup(TOOL)
     (script,) = soup.select('script[type="module"]')
-    pending, seen = [script["src"]], set()
+    pending, seen = [script["src"]], {}
     while pending:
         url = pending.pop()
         path = site.path_for(url)
         assert path is not None and path.is_file(), url
-        seen.add(path.name)
+        seen[path.name] = path.read_bytes()
         for module in re.findall(r'from "(\./[\w.-]+\.js)"', path.read_text(encoding="utf-8")):
             pending.append(url.rsplit("/", 1)[0] + module[1:])
-    assert {"reminder-tool.js", "plan.js", "ics.js", "schedule.js", "links.js"} <= seen
+    return seen
+
+
+def test_the_page_script_and_every_module_it_imports_are_published(site):
+    names = set(tool_modules(site))
+    assert {
+        "reminder-tool.js",
+        "plan.js",
+        "ics.js",
+        "schedule.js",
+        "links.js",
+        "import.js",
+    } <= names
+
+
+def test_the_tool_javascript_stays_under_15_kb_gzipped(site):
+    # Each module travels as its own compressed file, so each is compressed on its own.
+    total = sum(len(gzip.compress(data, 9)) for data in tool_modules(site).values())
+    assert total < 15_000, f"{total} bytes gzipped"
+
+
+def test_no_other_page_loads_the_tool_javascript(site):
+    tool = site.path_for(TOOL)
+    for page in site.html_files():
+        if page != tool:
+            assert b"reminder-tool.js" not in page.read_bytes(), page
 
 
 def test_the_page_refers_to_no_other_host(site):

@@ -1,29 +1,18 @@
-// The iCalendar (RFC 5545) writer of keep-in-touch files, for the browser.
-//
-// Twin of plugins/reminders/ics.py; tests/vectors/ics/ holds the exact bytes both must write.
-// The rules, written once:
-// - Lines end with CRLF, the last one too. UTF-8 (as Blob writes a string), no byte order mark.
-// - TEXT values: backslash doubled first, then ";" and "," get a backslash, every line break
-//   (CRLF, CR or LF) becomes the two characters "\n", the other control characters (which
-//   RFC 5545 forbids in TEXT) are dropped; tab stays.
-// - A line longer than 75 octets is folded: cut before the code point that would pass 75
-//   octets, continue after CRLF + one space. Octets, not UTF-16 units or code points, and a
-//   UTF-8 sequence is never split.
-// - Fixed property order; constant PRODID; DTSTAMP and UIDs are arguments, so equal input
-//   gives equal bytes.
-// - All-day events: DTSTART;VALUE=DATE, DTEND (exclusive) the next day, no TZID.
-// - METHOD:PUBLISH (REQUEST makes Outlook treat the file as an invitation); no X-WR-CALNAME.
+// The iCalendar writer, browser twin of plugins/reminders/ics.py: same functions, documented
+// there. The byte rules both follow are in tests/vectors/ics/README.md; its vectors hold the
+// exact bytes. Lengths here are UTF-8 octets, never UTF-16 units or code points.
 
 import { addDays } from "./schedule.js";
 
 const MAX_OCTETS = 75;
+const encoder = new TextEncoder();
 // A DISPLAY alarm on an all-day event counts from 00:00 of that day.
 export const ALARM_TRIGGERS = { "day-before": "-PT15H", "same-day": "PT9H" };
 export const LINE_BREAK = /\r\n|\r|\n/;
 const UTC_STAMP = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z$/;
 
-/** `value` as an RFC 5545 TEXT value. */
 export function escapeText(value) {
+  if (!/[\\;,\r\n\x00-\x08\x0b-\x1f\x7f]/.test(value)) return value;
   return value
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")
@@ -32,7 +21,6 @@ export function escapeText(value) {
     .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
 }
 
-/** Octets of one code point in UTF-8 (a lone surrogate is written as U+FFFD: 3). */
 export function utf8Length(char) {
   const point = char.codePointAt(0);
   if (point < 0x80) return 1;
@@ -40,8 +28,12 @@ export function utf8Length(char) {
   return point < 0x10000 ? 3 : 4;
 }
 
-/** `line` folded into physical lines of at most 75 octets, joined with CRLF + space. */
 export function foldLine(line) {
+  // Most lines are short: the encoder measures them far faster than the loop below.
+  if (line.length <= MAX_OCTETS / 4 || (line.length <= MAX_OCTETS && /^[\x00-\x7f]*$/.test(line))) {
+    return line;
+  }
+  if (encoder.encode(line).length <= MAX_OCTETS) return line;
   const parts = [];
   let current = "";
   let size = 0;
@@ -59,12 +51,10 @@ export function foldLine(line) {
   return parts.join("\r\n");
 }
 
-/** YYYYMMDD, the iCalendar DATE form. */
 export function formatDate({ year, month, day }) {
   return `${String(year).padStart(4, "0")}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}`;
 }
 
-/** "YYYY-MM-DDTHH:MM:SSZ" (UTC) as an iCalendar UTC DATE-TIME; throws otherwise. */
 export function formatStamp(now) {
   const match = UTC_STAMP.exec(now);
   if (match === null) throw new RangeError(`now must look like 2027-01-15T09:30:00Z, got ${now}`);
@@ -72,7 +62,6 @@ export function formatStamp(now) {
   return `${year}${month}${day}T${hour}${minute}${second}Z`;
 }
 
-/** The RRULE value: monthly every `interval` months, with COUNT when it ends. */
 export function recurrenceRule(reminder) {
   const rule = `FREQ=MONTHLY;INTERVAL=${reminder.interval}`;
   return reminder.count === null ? rule : `${rule};COUNT=${reminder.count}`;
@@ -103,7 +92,6 @@ function eventLines(reminder, stamp, category) {
   return lines;
 }
 
-/** The whole .ics text: one VEVENT per reminder, DTSTAMP from `now` ("...T..Z", UTC). */
 export function buildCalendar(reminders, { now, prodid, category }) {
   const stamp = formatStamp(now);
   const lines = [

@@ -1,6 +1,5 @@
-// "Add to Google Calendar" links: one per reminder, opt-in on the page, because the link sends
-// the reminder's title and text to Google. Google's template link takes all-day dates as
-// YYYYMMDD/YYYYMMDD (end exclusive) and the repeat as recur=RRULE:...; it has no alarm field.
+// Opt-in "Add to Google Calendar" links (they send the text to Google): all-day dates as
+// YYYYMMDD/YYYYMMDD (end exclusive), the repeat as recur=RRULE:...; no alarm field.
 
 import { formatDate, recurrenceRule } from "./ics.js";
 import { addDays } from "./schedule.js";

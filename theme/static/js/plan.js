@@ -1,11 +1,9 @@
-// From the reader's form to a calendar: read contact lines, check every field, plan reminders.
-//
-// Twin of plugins/reminders/plan.py (its docstring describes the form and the options); the
-// shared vectors in tests/vectors/ics/ keep both equal. Lengths are counted in code points,
-// the same number Python's len() gives.
+// From the reader's form to reminders, browser twin of plugins/reminders/plan.py (same
+// functions; its docstring describes the form). Lengths count grapheme clusters.
 
 import { ALARM_TRIGGERS, LINE_BREAK, buildCalendar } from "./ics.js";
 import {
+  SPACE,
   firstStart,
   makeUids,
   occurrenceCount,
@@ -13,14 +11,13 @@ import {
   spreadStarts,
 } from "./schedule.js";
 
-// Spelled out because Python's str.strip() and JavaScript's trim() disagree on a few characters.
-const SPACE = "[\\t\\x0b\\x0c \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
 const EDGE_SPACE = new RegExp(`^${SPACE}+|${SPACE}+$`, "gu");
+const OPTIONAL = ["note", "company", "position"];
+const segmenter = new Intl.Segmenter();
 
-/** The form cannot become a calendar; `problems` lists why, at most one per field. */
 export class InputError extends Error {
   constructor(problems) {
-    super(problems.map((p) => `${p.field}: ${p.code}${p.line ? ` (line ${p.line})` : ""}`).join("; "));
+    super(problems.map((p) => p.code).join());
     this.name = "InputError";
     this.problems = problems;
   }
@@ -30,17 +27,30 @@ function problem(field, code, line = 0) {
   return { field, code, line };
 }
 
-function codePoints(text) {
-  return [...text].length;
-}
-
-/** `text` without white space at either end (the same set of characters as plan.py). */
 export function trim(text) {
-  return text.replace(EDGE_SPACE, "");
+  return text.normalize("NFC").replace(EDGE_SPACE, "");
 }
 
-/** {contacts, problem}: the contacts in `text` and the first problem found (null if none). */
-export function readContacts(text, options) {
+export function graphemeCount(text) {
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count += 1;
+  return count;
+}
+
+// A text never has more graphemes than UTF-16 units, so only long ones need the segmenter.
+export const longerThan = (text, limit) => text.length > limit && graphemeCount(text) > limit;
+
+function lengthProblem(contact, options) {
+  const name = options.max_name_length;
+  if (contact.name === "") return "missing-name";
+  if (longerThan(contact.name, name)) return "name-too-long";
+  if (longerThan(contact.note, options.max_note_length)) return "note-too-long";
+  return longerThan(contact.company, name) || longerThan(contact.position, name) ? "detail-too-long" : null;
+}
+
+const isTier = (tier, options) => Number.isInteger(tier) && tier >= 0 && tier < options.tiers.length;
+
+export function readContacts(text, options, tier = 0) {
   const filled = text
     .split(LINE_BREAK)
     .map((line, index) => ({ number: index + 1, line }))
@@ -52,36 +62,71 @@ export function readContacts(text, options) {
   const contacts = [];
   for (const { number, line } of filled) {
     const at = line.indexOf(options.note_separator);
-    const name = trim(at < 0 ? line : line.slice(0, at));
-    const note = trim(at < 0 ? "" : line.slice(at + options.note_separator.length));
-    let code = null;
-    if (name === "") code = "missing-name";
-    else if (codePoints(name) > options.max_name_length) code = "name-too-long";
-    else if (codePoints(note) > options.max_note_length) code = "note-too-long";
+    const contact = {
+      name: trim(at < 0 ? line : line.slice(0, at)),
+      note: trim(at < 0 ? "" : line.slice(at + options.note_separator.length)),
+      company: "",
+      position: "",
+      tier,
+    };
+    const code = lengthProblem(contact, options);
     if (code !== null) return { contacts: [], problem: problem("contacts", code, number) };
-    contacts.push({ name, note });
+    contacts.push(contact);
   }
   return { contacts, problem: null };
 }
 
-/** `template` with {name} and {note}; lines using {note} are left out when there is none. */
-export function fill(template, contact) {
-  let lines = template.split(LINE_BREAK);
-  if (!contact.note) lines = lines.filter((line) => !line.includes("{note}"));
-  return lines
-    .join("\n")
-    .replace(/\{(name|note)\}/g, (_, key) => (key === "name" ? contact.name : contact.note));
+export function readPeople(people, options) {
+  const contacts = [];
+  for (const [index, person] of people.entries()) {
+    if (!isTier(person.tier, options)) {
+      return { contacts: [], problem: problem("people", "invalid-tier", index + 1) };
+    }
+    const contact = { tier: person.tier };
+    for (const key of ["name", "note", "company", "position"]) contact[key] = trim(person[key] || "");
+    const code = lengthProblem(contact, options);
+    if (code !== null) return { contacts: [], problem: problem("people", code, index + 1) };
+    contacts.push(contact);
+  }
+  return { contacts, problem: null };
 }
 
-/** One reminder per contact in the form; throws InputError listing every problem otherwise. */
-export function planReminders(form, options) {
-  const { contacts, problem: contactProblem } = readContacts(form.contacts, options);
-  const problems = contactProblem ? [contactProblem] : [];
-  const chosen = typeof form.first === "string" ? parseDate(form.first) : null;
-  if (chosen === null) problems.push(problem("first", "invalid-date"));
-  const { interval, years } = form;
-  if (!Number.isInteger(interval) || !options.intervals.includes(interval)) {
-    problems.push(problem("interval", "invalid-interval"));
+export function fill(template, contact) {
+  let lines = template.split(LINE_BREAK);
+  for (const key of OPTIONAL) {
+    if (!contact[key]) lines = lines.filter((line) => !line.includes(`{${key}}`));
+  }
+  return lines.join("\n").replace(/\{(name|note|company|position)\}/g, (_, key) => contact[key]);
+}
+
+function allContacts(form, options) {
+  if (!isTier(form.tier, options)) return { contacts: [], problems: [problem("tier", "invalid-tier")] };
+  const people = readPeople(form.people, options);
+  if (people.problem) return { contacts: [], problems: [people.problem] };
+  let typed = { contacts: [], problem: null };
+  if (people.contacts.length === 0 || trim(form.contacts) !== "") {
+    typed = readContacts(form.contacts, options, form.tier);
+    if (typed.problem) return { contacts: [], problems: [typed.problem] };
+  }
+  const contacts = [...typed.contacts, ...people.contacts];
+  if (contacts.length > options.max_contacts) {
+    return { contacts: [], problems: [problem("contacts", "too-many-contacts")] };
+  }
+  return { contacts, problems: [] };
+}
+
+function checkChoices(form, options) {
+  const problems = [];
+  if (typeof form.first !== "string" || parseDate(form.first) === null) {
+    problems.push(problem("first", "invalid-date"));
+  }
+  const { intervals, years } = form;
+  if (
+    !Array.isArray(intervals) ||
+    intervals.length !== options.tiers.length ||
+    !intervals.every((i) => Number.isInteger(i) && options.intervals.includes(i))
+  ) {
+    problems.push(problem("intervals", "invalid-interval"));
   }
   if (form.alarm !== "none" && !Object.hasOwn(ALARM_TRIGGERS, form.alarm)) {
     problems.push(problem("alarm", "invalid-alarm"));
@@ -89,26 +134,44 @@ export function planReminders(form, options) {
   if (!Number.isInteger(years) || (years !== 0 && !options.end_after_years.includes(years))) {
     problems.push(problem("years", "invalid-years"));
   }
-  if (problems.length > 0) throw new InputError(problems);
-  const starts = spreadStarts(firstStart(chosen), contacts.length, interval, form.spread === true);
-  const uids = makeUids(
-    contacts.map((contact, index) => ({ name: contact.name, start: starts[index] })),
-    interval,
-    options.uid_domain,
-  );
-  const count = occurrenceCount(interval, years);
-  return contacts.map((contact, index) => ({
-    uid: uids[index],
-    start: starts[index],
-    interval,
-    count,
-    summary: fill(options.summary, contact),
-    description: fill(form.text, contact),
-    alarm: form.alarm,
-  }));
+  return problems;
 }
 
-/** The .ics text for `form`; `now` ("YYYY-MM-DDTHH:MM:SSZ") becomes every DTSTAMP. */
+export function planReminders(form, options) {
+  const { contacts, problems } = allContacts(form, options);
+  problems.push(...checkChoices(form, options));
+  if (problems.length > 0) throw new InputError(problems);
+  const first = firstStart(parseDate(form.first));
+  const starts = contacts.map(() => first);
+  form.intervals.forEach((interval, tier) => {
+    const members = [];
+    contacts.forEach((contact, index) => contact.tier === tier && members.push(index));
+    const tierStarts = spreadStarts(first, members.length, interval, form.spread === true);
+    members.forEach((index, k) => {
+      starts[index] = tierStarts[k];
+    });
+  });
+  const uids = makeUids(
+    contacts.map((contact) => contact.name),
+    form.list,
+    options.uid_domain,
+  );
+  const text = form.text.normalize("NFC");
+  return contacts.map((contact, index) => {
+    const interval = form.intervals[contact.tier];
+    return {
+      uid: uids[index],
+      start: starts[index],
+      interval,
+      count: occurrenceCount(interval, form.years),
+      summary: fill(options.summary, contact),
+      description: fill(text, contact),
+      alarm: form.alarm,
+      tier: contact.tier,
+    };
+  });
+}
+
 export function calendarText(form, options, now) {
   return buildCalendar(planReminders(form, options), {
     now,

@@ -1,0 +1,36 @@
+"""Every plugin's settings dict: its name in pelicanconf.py, its dataclass, its loader."""
+
+from pathlib import Path
+from typing import NamedTuple
+
+from article_extras.settings import ExtrasSettings
+from article_extras.settings import load_settings as load_article_extras
+from feeds.settings import FeedSettings
+from feeds.settings import load_settings as load_feeds
+from linkbacks.settings import LinkbacksSettings
+from linkbacks.settings import load_settings as load_linkbacks
+from mentions.settings import MentionsSettings
+from mentions.settings import load_settings as load_mentions
+from publish_assets.settings import PublishAssetsSettings
+from publish_assets.settings import load_settings as load_publish_assets
+from reminders.settings import ReminderSettings
+from reminders.settings import load_settings as load_reminders
+
+
+class SettingsDict(NamedTuple):
+    name: str
+    fields: type
+    load: object
+
+
+SETTINGS_DICTS = {
+    d.name: d
+    for d in (
+        SettingsDict("ARTICLE_EXTRAS", ExtrasSettings, load_article_extras),
+        SettingsDict("FEEDS", FeedSettings, load_feeds),
+        SettingsDict("LINKBACKS", LinkbacksSettings, lambda raw: load_linkbacks(raw, Path("/"))),
+        SettingsDict("MENTIONS", MentionsSettings, load_mentions),
+        SettingsDict("PUBLISH_ASSETS", PublishAssetsSettings, load_publish_assets),
+        SettingsDict("REMINDERS", ReminderSettings, load_reminders),
+    )
+}
