@@ -8,26 +8,23 @@ Keys:
 """
 
 from dataclasses import dataclass
+from typing import Annotated
 
-from known_keys import reject_unknown_keys
+from known_keys.typed_fields import Rule, load_fields
+
+# A folder inside the output: not empty, not the output itself, never climbing out of it.
+inside_output = Rule(
+    lambda value: value.strip("/") != "" and ".." not in value.split("/"),
+    "a folder name inside the output",
+)
 
 
 @dataclass(frozen=True)
 class SearchSettings:
     enabled: bool = True
-    bundle_dir: str = "pagefind"
+    bundle_dir: Annotated[str, inside_output] = "pagefind"
 
 
 def load_settings(raw: dict | None) -> SearchSettings:
     """Merge `raw` over the defaults; raise ValueError naming any bad key."""
-    raw = dict(raw or {})
-    reject_unknown_keys("SEARCH", raw, SearchSettings.__dataclass_fields__)
-    merged = SearchSettings(**raw)
-    if not isinstance(merged.enabled, bool):
-        raise ValueError(f"SEARCH['enabled'] must be true or false, not {merged.enabled!r}")
-    bundle = merged.bundle_dir
-    if not isinstance(bundle, str) or not bundle.strip("/") or ".." in bundle.split("/"):
-        raise ValueError(
-            f"SEARCH['bundle_dir'] must be a folder name inside the output, not {bundle!r}"
-        )
-    return merged
+    return load_fields("SEARCH", SearchSettings, raw)

@@ -7,20 +7,16 @@ Keys:
 """
 
 from dataclasses import dataclass
+from typing import Annotated
 
-from known_keys import reject_unknown_keys
+from known_keys.typed_fields import load_fields, non_empty
 
 
 @dataclass(frozen=True)
 class TopicsSettings:
-    path: str = "topics"
+    path: Annotated[str, non_empty] = "topics"
 
 
 def load_settings(raw: dict | None) -> TopicsSettings:
     """Merge `raw` over the defaults; raise ValueError naming any bad key."""
-    raw = dict(raw or {})
-    reject_unknown_keys("TOPICS", raw, TopicsSettings.__dataclass_fields__)
-    merged = TopicsSettings(**raw)
-    if not isinstance(merged.path, str) or not merged.path.strip():
-        raise ValueError("TOPICS['path'] must be a non-empty folder name")
-    return merged
+    return load_fields("TOPICS", TopicsSettings, raw)
