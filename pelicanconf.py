@@ -61,10 +61,13 @@ PLUGINS = [
     "content_check",
     "fast_markdown",
     "article_extras",
+    "topics",
     "sitemap",
     "mentions",
     "reminders",
     "feeds",
+    # After every page is written: indexes the built pages for /search/.
+    "search",
     # Last, so its finalized step compresses every file the others wrote.
     "publish_assets",
 ]
@@ -96,7 +99,9 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
@@ -140,6 +145,16 @@ AUTHOR_FEED_RSS = None
 # article_extras: reading speed for "N min read", and how many related articles
 # (by shared tags) an article page lists.
 ARTICLE_EXTRAS = {"words_per_minute": 230, "related_count": 3}
+
+# topics: each category page opens with our intro, content/topics/<category-slug>.md,
+# and the articles whose header says `Start_here: true`. Every key and its default is
+# in plugins/topics/settings.py and the README ("Topic pages").
+TOPICS = {"path": "topics"}
+
+# search: the Pagefind index of the article pages, built after every build into
+# output/pagefind/ for /search/. Every key and its default is in
+# plugins/search/settings.py and the README ("Search").
+SEARCH = {"enabled": True, "bundle_dir": "pagefind"}
 
 # mentions: Webmentions and imported social posts kept in content/mentions/ and shown
 # under articles. Every key and its default is in plugins/mentions/settings.py and the

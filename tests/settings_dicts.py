@@ -15,6 +15,10 @@ from publish_assets.settings import PublishAssetsSettings
 from publish_assets.settings import load_settings as load_publish_assets
 from reminders.settings import ReminderSettings
 from reminders.settings import load_settings as load_reminders
+from search.settings import SearchSettings
+from search.settings import load_settings as load_search
+from topics.settings import TopicsSettings
+from topics.settings import load_settings as load_topics
 
 
 class SettingsDict(NamedTuple):
@@ -32,5 +36,7 @@ SETTINGS_DICTS = {
         SettingsDict("MENTIONS", MentionsSettings, load_mentions),
         SettingsDict("PUBLISH_ASSETS", PublishAssetsSettings, load_publish_assets),
         SettingsDict("REMINDERS", ReminderSettings, load_reminders),
+        SettingsDict("SEARCH", SearchSettings, load_search),
+        SettingsDict("TOPICS", TopicsSettings, load_topics),
     )
 }

@@ -5,6 +5,8 @@ The rules, for every article (pages need only a title):
     Date     required in the header (not taken from the file name), a valid date
     Modified optional; a valid date, not before Date
     Status   optional; one of published, draft, hidden
+    Start_here optional; true or false (the topics plugin lists the article
+             first on its category page when true)
 """
 
 from collections.abc import Callable
@@ -15,6 +17,7 @@ from common.markdown_header import read_header
 __all__ = ["header_problems", "read_header"]
 
 STATUSES = ("published", "draft", "hidden")
+START_HERE = ("true", "false")
 
 
 def header_problems(
@@ -41,6 +44,8 @@ def header_problems(
     status = header.get("status", "published").lower()
     if status not in STATUSES:
         problems.append(f"Status {header['status']!r} is not one of {', '.join(STATUSES)}")
+    if header.get("start_here", "false").lower() not in START_HERE:
+        problems.append(f"Start_here {header['start_here']!r} is not true or false")
     return problems
 
 

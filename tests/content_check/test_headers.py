@@ -35,6 +35,7 @@ def test_a_good_header_has_no_problems():
     [
         ("bad-status.md", "Status 'maybe' is not one of published, draft, hidden"),
         ("modified-before-date.md", "Modified is earlier than Date"),
+        ("bad-start-here.md", "Start_here 'yes please' is not true or false"),
     ],
 )
 def test_each_broken_header_is_named(fixture, problem):
@@ -46,6 +47,12 @@ def test_missing_title_and_date_are_both_reported():
         "the header has no Title",
         "the header has no Date",
     ]
+
+
+@pytest.mark.parametrize("value", ["true", "false", "True", "FALSE"])
+def test_start_here_is_true_or_false_in_any_case(value):
+    header = {**header_of("good-article.md"), "start_here": value}
+    assert header_problems(header, parse_date, is_article=True) == []
 
 
 def test_pages_need_only_a_title():

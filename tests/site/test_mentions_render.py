@@ -116,6 +116,9 @@ def build_with_store(output: Path, store: Path) -> str:
         str(ROOT / "content"), "-o", str(output), "-s", str(ROOT / "publishconf.py"),
         "--fatal", "errors", "-e", 'SITEURL="http://127.0.0.1:8000"',
         f"MENTIONS={json.dumps({'path': str(store)})}",
+        # No search index: Pagefind may reorder its filter lists between two runs, which
+        # tests/site/test_search.py checks on its own; these builds compare every byte.
+        'SEARCH={"enabled": false}',
     ]  # fmt: skip
     # Wide enough that Pelican's log lines are not wrapped.
     env = {**os.environ, "COLUMNS": "500"}

@@ -13,7 +13,7 @@ def _article_urls(site):
 
 
 def test_there_are_articles_to_weigh(site):
-    assert len(list(_article_urls(site))) >= 8
+    assert len(list(_article_urls(site))) >= 12
 
 
 def test_article_html_and_css_fit_the_budget(site):

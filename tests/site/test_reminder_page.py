@@ -58,7 +58,7 @@ def test_without_javascript_the_button_is_disabled_and_the_page_explains_what_to
     soup = site.soup(TOOL)
     # Shown from the start, so the script revealing it cannot shift the layout.
     assert not soup.find(id="kit-app").has_attr("hidden")
-    assert soup.find("button", type="submit").has_attr("disabled")
+    assert soup.find("main").find("button", type="submit").has_attr("disabled")
     assert "needs JavaScript" in soup.find("noscript").get_text()
     assert soup.find(id="without-javascript"), "the page text has a 'Without JavaScript' section"
     text = soup.find("main").get_text(" ")
