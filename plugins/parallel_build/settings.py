@@ -20,7 +20,9 @@ class ParallelSettings:
 
 def usable_cores() -> int:
     """The cores this process may run on (a container or `taskset` may allow fewer than exist)."""
-    return len(os.sched_getaffinity(0))
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1  # macOS has no affinity call
 
 
 def load_settings(raw: dict | None) -> ParallelSettings:

@@ -20,13 +20,16 @@ What must stay exactly as in a serial run, and how:
 
 Workers are forked, so they start with the caller's state (loaded readers,
 templates, settings) and nothing has to be pickled on the way in; they are
-daemons, so they never outlive the caller.
+daemons, so they never outlive the caller, and ignore Ctrl-C, which the
+caller handles. Where processes cannot be forked (no "fork" start method, or
+the system refuses one), the caller does every job itself.
 """
 
 import io
 import logging
 import multiprocessing
 import pickle
+import signal
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 
@@ -86,11 +89,18 @@ class WorkerPool:
         self._queued: dict[Connection, int] = {}
         self._processes = []
         self.done_by_workers = 0
-        context = multiprocessing.get_context("fork")
-        for _ in range(workers if len(items) > 1 else 0):
+        if len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            workers = 0
+        context = multiprocessing.get_context("fork") if workers else None
+        for _ in range(workers):
             ours, theirs = context.Pipe()
             process = context.Process(target=self._serve, args=(theirs, ours), daemon=True)
-            process.start()
+            try:
+                process.start()
+            except OSError:  # no more processes or memory: the ones started will do
+                ours.close()
+                theirs.close()
+                break
             theirs.close()
             self._queued[ours] = 0
             self._processes.append(process)
@@ -169,6 +179,7 @@ class WorkerPool:
         # holds one, that pipe never reports the caller closing it.
         for end in (callers_end, *self._queued):
             end.close()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         collector = _Collector()
         logging.root.handlers[:] = [collector]
         while True:

@@ -132,3 +132,18 @@ def test_closing_early_stops_the_workers():
     processes = list(pool._processes)
     pool.close()
     assert not any(process.is_alive() for process in processes)
+
+
+def test_without_fork_the_caller_does_every_job(monkeypatch):
+    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])
+    results = through_pool(list(range(10)), lambda n: os.getpid(), 2)
+    assert results == [CALLER] * 10
+
+
+def test_when_the_system_refuses_a_process_the_caller_does_the_work(monkeypatch):
+    def refuse(self):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr("multiprocessing.process.BaseProcess.start", refuse)
+    results = through_pool(list(range(10)), lambda n: os.getpid(), 2)
+    assert results == [CALLER] * 10
