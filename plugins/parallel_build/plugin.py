@@ -125,9 +125,10 @@ class ParallelWriter(Writer):
     def write_file(
         self, name, template, context, relative_urls=False, override_output=False, **kwargs
     ):
+        if not name:  # Pelican writes nothing for these (an empty *_SAVE_AS)
+            return
         if (
             self._deferring
-            and name
             and not relative_urls
             and not override_output
             and not signals.content_written.receivers

@@ -32,6 +32,17 @@ def test_deferred_pages_are_the_pages_pelican_writes(tmp_path):
     assert len(files(tmp_path / "plain")) == 25
 
 
+def test_a_page_pelican_skips_keeps_the_queue_whole(tmp_path):
+    # An empty *_SAVE_AS (the date archives) writes nothing: it must not
+    # render the queue early, which would split it into smaller pools.
+    writer = ParallelWriter(str(tmp_path), settings=settings(2))
+    write_pages(writer, 5)
+    writer.write_file("", PAGE, CONTEXT, title="Not written")
+    assert files(tmp_path) == {}
+    writer.stop_deferring()
+    assert len(files(tmp_path)) == 5
+
+
 def test_two_pages_at_one_path_fail_the_build_as_with_pelican(tmp_path):
     writer = ParallelWriter(str(tmp_path), settings=settings(2))
     write_pages(writer, 20)
