@@ -25,6 +25,7 @@ caller handles. Where processes cannot be forked (no "fork" start method, or
 the system refuses one), the caller does every job itself.
 """
 
+import gc
 import io
 import logging
 import multiprocessing
@@ -91,7 +92,18 @@ class WorkerPool:
         self.done_by_workers = 0
         if len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             workers = 0
-        context = multiprocessing.get_context("fork") if workers else None
+        if not workers:
+            return
+        context = multiprocessing.get_context("fork")
+        # Frozen objects are never scanned by a worker's garbage collector, which
+        # would otherwise touch, and so copy, every page it shares with the caller.
+        gc.freeze()
+        try:
+            self._start(context, workers)
+        finally:
+            gc.unfreeze()
+
+    def _start(self, context, workers: int) -> None:
         for _ in range(workers):
             ours, theirs = context.Pipe()
             process = context.Process(target=self._serve, args=(theirs, ours), daemon=True)
