@@ -62,7 +62,7 @@ ifeq ($(FORCE), 1)
 	S3_OPTS += --force
 endif
 
-# The benchmark: N articles, RUNS runs of each measure.
+# The benchmark: N articles (or several sizes, N="1000 4000 10000"), RUNS runs of each measure.
 N ?= 1000
 RUNS ?= 3
 
@@ -82,7 +82,8 @@ help:
 	@echo '  make s3_upload [DRY_RUN=1] [FORCE=1]  publish, then upload to S3_BUCKET (changed files only)'
 	@echo '  make rsync_upload SSH_HOST=... SSH_TARGET_DIR=...  publish, then rsync to a server'
 	@echo '  make github       publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch'
-	@echo '  make bench [N=1000] [RUNS=3]  time our build against bare Pelican (bench/results/)'
+	@echo '  make bench [N=1000] [RUNS=3]  time our build against bare Pelican (bench/results/);'
+	@echo '                    N="1000 4000 10000" RUNS=1 adds cost per article by size (takes long)'
 	@echo '  make clean        remove output/ and the build cache'
 	@echo '  make lint         check the Python code with ruff'
 	@echo '  make newpost TITLE="..."  start a dated draft article'

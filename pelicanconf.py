@@ -60,6 +60,8 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "content_check",
     "fast_markdown",
+    # After content_check, so a broken header stops the build before any worker starts.
+    "parallel_build",
     "article_extras",
     "topics",
     "sitemap",
@@ -141,6 +143,11 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# parallel_build: how many processes read and render, this one included (None: one per
+# usable core; 1: serial, the same bytes). See plugins/parallel_build/settings.py and the
+# README ("Building on every core").
+PARALLEL_BUILD = {"workers": None}
 
 # article_extras: reading speed for "N min read", and how many related articles
 # (by shared tags) an article page lists.

@@ -11,6 +11,8 @@ from linkbacks.settings import LinkbacksSettings
 from linkbacks.settings import load_settings as load_linkbacks
 from mentions.settings import MentionsSettings
 from mentions.settings import load_settings as load_mentions
+from parallel_build.settings import ParallelSettings
+from parallel_build.settings import load_settings as load_parallel_build
 from publish_assets.settings import PublishAssetsSettings
 from publish_assets.settings import load_settings as load_publish_assets
 from reminders.settings import ReminderSettings
@@ -34,6 +36,7 @@ SETTINGS_DICTS = {
         SettingsDict("FEEDS", FeedSettings, load_feeds),
         SettingsDict("LINKBACKS", LinkbacksSettings, lambda raw: load_linkbacks(raw, Path("/"))),
         SettingsDict("MENTIONS", MentionsSettings, load_mentions),
+        SettingsDict("PARALLEL_BUILD", ParallelSettings, load_parallel_build),
         SettingsDict("PUBLISH_ASSETS", PublishAssetsSettings, load_publish_assets),
         SettingsDict("REMINDERS", ReminderSettings, load_reminders),
         SettingsDict("SEARCH", SearchSettings, load_search),

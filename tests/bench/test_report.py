@@ -1,6 +1,13 @@
 """The benchmark report: medians, ratios ours / bare, and the targets met or missed."""
 
-from bench.run import Measures, Sample, render_markdown, report_data
+from bench.run import (
+    Measures,
+    Sample,
+    cold_wall_target,
+    render_markdown,
+    render_scaling,
+    report_data,
+)
 
 
 def measures(cold, warm, preview):
@@ -16,18 +23,39 @@ def measures(cold, warm, preview):
 
 def test_medians_ratios_and_targets():
     bare = measures(cold=[10.0, 12.0, 30.0], warm=[4.0, 4.0, 5.0], preview=[3.0, 3.2, 3.1])
-    ours = measures(cold=[10.5, 11.0, 40.0], warm=[5.0, 5.2, 9.0], preview=[0.3, 0.4, 0.2])
+    ours = measures(cold=[7.5, 8.0, 40.0], warm=[3.0, 3.2, 9.0], preview=[0.3, 0.4, 0.2])
     data = report_data(1000, 3, {"bare": bare, "ours": ours}, (1.0, 1.0, 1.0))
     cold = next(r for r in data["rows"] if r["measure"] == "cold build, s")
-    assert (cold["bare"], cold["ours"], cold["ratio"]) == (12.0, 11.0, 0.917)
-    assert data["targets"]["cold build, ours / bare (wall)"]["met"]
+    assert (cold["bare"], cold["ours"], cold["ratio"]) == (12.0, 8.0, 0.667)
+    assert data["targets"]["cold build, ours / bare (wall)"] == {
+        "value": 0.667, "limit": 0.7, "met": True,
+    }  # fmt: skip
     assert data["targets"]["warm build / our cold build (wall)"] == {
-        "value": 0.473, "limit": 0.5, "met": True,
+        "value": 0.4, "limit": 0.5, "met": True,
     }  # fmt: skip
     assert data["targets"]["dev server edit to page, ours, s"]["value"] == 0.3
     text = render_markdown(data)
-    assert "| cold build, s | 12.00 | 11.00 | 0.92× |" in text
-    assert "publish" in text and "n/a" in text
+    assert "| cold build, s | 12.00 | 8.00 | 0.67× |" in text
+    assert "| cold build per article, ms | 12.00 | 8.00 | 0.67× |" in text
+    assert "publish" in text and "serial (workers 1)" in text and "n/a" in text
+
+
+def test_the_cold_build_must_halve_bare_pelican_from_4000_articles():
+    assert cold_wall_target(1000) == 0.7
+    assert cold_wall_target(3999) == 0.7
+    assert cold_wall_target(4000) == 0.5
+    assert cold_wall_target(10000) == 0.5
+
+
+def test_cost_per_article_across_sizes():
+    reports = []
+    for count, bare_s, ours_s in ((1000, 30.0, 15.0), (4000, 120.0, 56.0)):
+        bare = measures(cold=[bare_s], warm=[1.0], preview=[1.0])
+        ours = measures(cold=[ours_s], warm=[1.0], preview=[0.5])
+        reports.append(report_data(count, 1, {"bare": bare, "ours": ours}, (1.0, 1.0, 1.0)))
+    text = render_scaling(reports)
+    assert "| 1000 | 30.00 | 15.00 | 0.50× |" in text
+    assert "| 4000 | 30.00 | 14.00 | 0.47× |" in text
 
 
 def test_a_missed_target_is_marked():
