@@ -24,6 +24,7 @@ rebuilds without the content cache, which does not know about settings.
 """
 
 import argparse
+import io
 import logging
 import os
 import queue
@@ -178,6 +179,28 @@ def _swap(generator: ArticlesGenerator, old: Article, new: Article) -> None:
 
 class _Handler(ComplexHTTPRequestHandler):
     """Pelican's handler (clean URLs), quiet, and telling the browser never to cache."""
+
+    def send_head(self):
+        """Send a file as one snapshot of its bytes.
+
+        Pelican rewrites pages in place during a rebuild. The standard handler
+        announces the size it sees when it opens a file and then streams it,
+        so a page truncated meanwhile reached the browser shorter than
+        announced (a broken connection). Read first, then announce what was read.
+        """
+        path = self.translate_path(self.path)
+        if not os.path.isfile(path):
+            return super().send_head()
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            self.send_error(404, "File not found")
+            return None
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")

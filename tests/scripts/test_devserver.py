@@ -1,6 +1,8 @@
 """`make devserver`: an edited article is served at once, then the whole site catches up."""
 
 import dataclasses
+import http.client
+import threading
 import time
 from pathlib import Path
 
@@ -8,6 +10,7 @@ import pytest
 
 from bench.corpus import article_filename, article_title, generate, slug_of
 from bench.run import SERVER_TIMEOUT, SITES, DevServer
+from scripts.devserver import serve
 
 OURS = next(site for site in SITES if site.key == "ours")
 # Our site plus a plugin that makes every preview fail (and no full build).
@@ -113,3 +116,36 @@ def test_a_failing_preview_is_one_line_then_the_full_build_serves_the_edit(
     page = edit_article(tmp_path, 8, "A second edit after the failure.")
     wait_for_text(server, page, "A second edit after the failure.")
     assert server.process.poll() is None
+
+
+def test_a_page_rewritten_while_it_is_served_arrives_whole(tmp_path):
+    """Pelican rewrites pages in place; a reader must never get fewer bytes than announced."""
+    page = tmp_path / "page.html"
+    versions = [b"<p>short</p>", b"<p>" + b"long " * 20000 + b"</p>"]
+    page.write_bytes(versions[1])
+    server = serve(str(tmp_path), "127.0.0.1", 0)
+    stop = threading.Event()
+
+    def rewrite() -> None:
+        # Truncate, then write, as Pelican's writer does, as fast as possible.
+        while not stop.is_set():
+            for data in versions:
+                with page.open("wb") as out:
+                    out.write(data[:7])
+                    out.flush()
+                    out.write(data[7:])
+
+    writer = threading.Thread(target=rewrite)
+    writer.start()
+    try:
+        for _ in range(200):
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1])
+            connection.request("GET", "/page.html")
+            response = connection.getresponse()
+            body = response.read()  # raises IncompleteRead if fewer bytes came than announced
+            assert len(body) == int(response.headers["Content-Length"])
+            connection.close()
+    finally:
+        stop.set()
+        writer.join()
+        server.shutdown()
