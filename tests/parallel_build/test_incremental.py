@@ -13,7 +13,7 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from bench.corpus import generate
@@ -60,6 +60,8 @@ def apply(corpus: Path, kind: str, number: int) -> None:
     max_examples=2,
     deadline=None,
     derandomize=True,
+    # Each example is several whole builds: a failure is reported as found, not shrunk for minutes.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(steps=st.lists(st.lists(edits, min_size=1, max_size=3), min_size=1, max_size=2))
