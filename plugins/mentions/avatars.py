@@ -118,7 +118,7 @@ def collect_avatars(
 
 
 class _TooLarge(ValueError):
-    pass
+    """An image whose announced size we refuse before decoding it (none, too wide, too many pixels)."""
 
 
 def _check_size(size: tuple[int, int], max_side: int) -> None:

@@ -19,6 +19,7 @@ import socket
 import ssl
 import time
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import quote, urljoin, urlsplit
@@ -81,10 +82,8 @@ class Response:
         body = self.body[:max_bytes]
         charset = self.headers.get_content_charset()
         if charset:
-            try:
+            with suppress(LookupError, UnicodeError, ValueError):
                 return body.decode(charset, errors="replace")
-            except (LookupError, UnicodeError, ValueError):
-                pass
         return body.decode("utf-8", errors="replace")
 
 
