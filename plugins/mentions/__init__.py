@@ -1,4 +1,27 @@
-"""Social mentions (Webmentions and imported posts) kept in the repo and shown under articles."""
+"""Social mentions (Webmentions and imported posts) kept in the repo and shown under articles.
+
+Module map. Shared by the build and the commands:
+    model        the Mention, its one cleaning (`clean_mention`) and its JSON record
+    store        the files in content/mentions/: read, validate, write
+    moderation   `_moderation.json`: what is blocked or hidden, compared in normal forms
+    targets      which article a URL points at (`_aliases.json` included)
+    settings     the MENTIONS dict
+Build time (no network):
+    plugin       Pelican glue: attach each article's visible mentions and summary
+    summary      the view model `partials/mentions.html` draws, bounded in size
+    escaped      text cut by its size after HTML escaping (pages and the mentions feed)
+Command time (`make mentions-sync`, `make mentions-import`):
+    cli          arguments, settings file, exit codes, escaped one-line output
+    commands     sync and import: judge each record, then write everything or nothing
+    sync         the webmention.io JF2 API: pages, and the merge into the store
+    json_entries a page's JSON split into entries, each parsed on its own
+    normalize    a JF2 entry made a Mention; network detection
+    importer     archived posts (JSON or CSV) made Mentions
+    quarantine   `_rejected.json`: refused records, for the owner to look at
+    downloads    API pages and author photos through safe_http
+    avatars      author photos decoded and re-encoded, never published as received
+    articles     article slugs from Markdown headers, for commands run without Pelican
+"""
 
 from .plugin import register
 
