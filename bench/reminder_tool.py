@@ -10,17 +10,16 @@ under 200 ms and under 1 s. A measurement, not a test: a busy machine gives slow
 """
 
 import argparse
-import functools
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from scripts.devserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -56,11 +55,6 @@ MEASURE = """async ({ people, runs }) => {
 }"""
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *_):
-        pass
-
-
 def build(output: Path) -> None:
     command = [sys.executable, "-m", "pelican", "content", "-o", str(output),
                "-s", "pelicanconf.py", "-q"]  # fmt: skip
@@ -91,9 +85,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "output"
         build(output)
-        handler = functools.partial(QuietHandler, directory=str(output))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = serve(str(output), "127.0.0.1", 0)
         try:
             url = f"http://127.0.0.1:{server.server_port}{TOOL}"
             results = measure(url, args.people, args.runs)

@@ -25,3 +25,11 @@ def _char(char: str) -> str:
     if code < 0x10000:
         return f"\\u{code:04x}"
     return f"\\U{code:08x}"
+
+
+def short(value: object, limit: int) -> str:
+    """`value` as printable text of at most `limit` characters ("…" when cut)."""
+    if isinstance(value, bytes):
+        value = value[: limit * 4].decode("utf-8", "replace")
+    text = printable(value[: limit * 2] if isinstance(value, str) else str(value)[: limit * 2])
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
-from common.terminal import printable
+from common.terminal import short
 
 from .articles import article_slugs
 from .commands import CommandError, Project, run_import, run_sync
@@ -116,8 +116,7 @@ def _fail(command: str, message: str, token: str) -> None:
 
 def _safe_line(text: str, token: str) -> str:
     """One printable line of at most MAX_LINE characters, with no trace of `token`."""
-    line = printable(redact(text[: MAX_LINE * 2], token))
-    return line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
+    return short(redact(text[: MAX_LINE * 2], token), MAX_LINE)
 
 
 def redact(text: str, token: str) -> str:

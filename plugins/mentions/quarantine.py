@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from common.files import canonical_json
-from common.terminal import printable
+from common.terminal import short
 
 SCHEMA = 1
 MAX_ENTRIES = 200
@@ -75,14 +75,6 @@ def rejection(
         first_seen=short(first_seen, MAX_DATE) if isinstance(first_seen, str) else None,
         excerpt=short(excerpt, MAX_EXCERPT),
     )
-
-
-def short(value: object, limit: int) -> str:
-    """`value` as printable text of at most `limit` characters ("…" when cut)."""
-    if isinstance(value, bytes):
-        value = value[: limit * 4].decode("utf-8", "replace")
-    text = printable(value[: limit * 2] if isinstance(value, str) else str(value)[: limit * 2])
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def load(path: Path) -> tuple[list[Rejection], str | None]:

@@ -1,5 +1,5 @@
 import pytest
-from common.terminal import printable
+from common.terminal import printable, short
 
 
 @pytest.mark.parametrize(
@@ -17,3 +17,11 @@ from common.terminal import printable
 def test_non_printable_characters_are_shown_escaped(raw, shown):
     assert printable(raw) == shown
     assert "\n" not in printable(raw) and "\x1b" not in printable(raw)
+
+
+def test_short_escapes_then_cuts_with_an_ellipsis():
+    assert short("plain", 10) == "plain"
+    assert short("\x1b[2J" + "a" * 20, 10) == "\\x1b[2Jaa…"
+    assert short(b"caf\xc3\xa9 \xff", 20) == "café \ufffd"
+    assert short(12345, 3) == "12…"
+    assert all(len(short("\n" * 500, n)) <= n for n in (1, 5, 400))
