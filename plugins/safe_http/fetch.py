@@ -18,7 +18,7 @@ import io
 import socket
 import ssl
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
@@ -112,14 +112,24 @@ class Client:
         self.resolver = resolver
         self.tls = tls or ssl.create_default_context()
 
-    def get(self, url: str, deadline: Deadline, *, accept: str | None = None) -> Response:
+    def get(
+        self,
+        url: str,
+        deadline: Deadline,
+        *,
+        accept: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Response:
         """GET `url`, following at most `max_redirects` redirects, each one checked.
 
-        `accept`, when given, is sent as the Accept header of every hop.
+        `accept` is sent with every hop; `headers` only to the first URL's
+        origin, so a redirect elsewhere never carries a credential along.
         """
-        headers = {"Accept": accept} if accept else {}
+        always = {"Accept": accept} if accept else {}
+        origin = _origin(url)
         for _hop in range(self.max_redirects + 1):
-            response = self._request("GET", url, b"", headers, deadline)
+            sent = {**(headers or {}), **always} if _origin(url) == origin else always
+            response = self._request("GET", url, b"", sent, deadline)
             location = response.headers.get("Location")
             if response.status not in REDIRECT_STATUSES or not location:
                 return response
@@ -129,9 +139,22 @@ class Client:
                 raise Refused("refusing a malformed redirect URL") from None
         raise FetchError(f"more than {self.max_redirects} redirects", retryable=False)
 
-    def post(self, url: str, body: bytes, content_type: str, deadline: Deadline) -> Response:
-        """POST `body` to `url`. Redirects are not followed: a notification goes where announced."""
-        return self._request("POST", url, body, {"Content-Type": content_type}, deadline)
+    def post(
+        self,
+        url: str,
+        body: bytes,
+        content_type: str,
+        deadline: Deadline,
+        *,
+        headers: Mapping[str, str] | None = None,
+    ) -> Response:
+        """POST `body` to `url`. Redirects are not followed: a notification goes where announced.
+
+        `headers` (an Authorization, say) are sent as given and never appear in a message.
+        """
+        return self._request(
+            "POST", url, body, {**(headers or {}), "Content-Type": content_type}, deadline
+        )
 
     def _request(
         self, method: str, url: str, body: bytes, headers: dict, deadline: Deadline
@@ -168,6 +191,15 @@ class Client:
         finally:
             if connection is not None:
                 connection.close()
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """Scheme, host and port: what decides whether a request goes to the same party."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme, parts.hostname or "", parts.port
+    except ValueError:  # malformed: the guard refuses it before any request
+        return "", "", -1
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):

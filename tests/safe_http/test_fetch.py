@@ -43,6 +43,30 @@ def test_every_request_carries_the_user_agent_and_every_hop_the_accept_header(se
     ]
 
 
+def test_caller_headers_go_to_the_first_origin_only(server):
+    """An Authorization header follows a redirect on the same host, never one to another host."""
+    port = server.httpd.server_address[1]
+    hosts = {"api.example": ["127.0.0.1"], "elsewhere.example": ["127.0.0.1"]}
+    client = make_client(allow_networks=LOOPBACK, resolver=stub_resolver(hosts))
+    server.routes["/first"] = Reply(302, (("Location", "/second"),))
+    server.routes["/second"] = Reply(302, (("Location", f"http://elsewhere.example:{port}/x"),))
+    server.routes["/x"] = Reply(body=b"{}")
+    auth = {"Authorization": f"Bearer {SECRET}"}
+    client.get(f"http://api.example:{port}/first", Deadline(5), accept="text/html", headers=auth)
+    client.post(
+        f"http://api.example:{port}/endpoint", b"{}", "application/json", Deadline(5), headers=auth
+    )
+    sent = [
+        (r.path, r.headers.get("authorization"), r.headers.get("accept")) for r in server.requests
+    ]
+    assert sent == [
+        ("/first", f"Bearer {SECRET}", "text/html"),
+        ("/second", f"Bearer {SECRET}", "text/html"),
+        ("/x", None, "text/html"),
+        ("/endpoint", f"Bearer {SECRET}", None),
+    ]
+
+
 def test_a_post_is_not_redirected(server, client):
     server.post_reply = Reply(307, (("Location", "/elsewhere"),))
     response = client.post(server.url("/endpoint"), b"a=1", "text/plain", Deadline(5))
