@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from mentions.cli import main
-from mentions.importer import profile_url
 
 IMPORTS = Path(__file__).parent / "fixtures" / "import"
 
@@ -92,17 +91,3 @@ def test_a_bad_row_is_quarantined_with_one_line_and_the_others_are_stored(
     before = project.snapshot()
     assert run_import(project, name) == 0
     assert project.snapshot() == before
-
-
-@pytest.mark.parametrize(
-    ("handle", "network", "expected"),
-    [
-        ("@dana", "twitter", "https://twitter.com/dana"),
-        ("dana.bsky.social", "bluesky", "https://bsky.app/profile/dana.bsky.social"),
-        ("@dana@Social.Example", "mastodon", "https://social.example/@dana"),
-        ("@dana", "web", None),
-        ("<script>", "twitter", None),
-    ],
-)
-def test_profile_links_follow_from_handles(handle, network, expected):
-    assert profile_url(handle, network) == expected
