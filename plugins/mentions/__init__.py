@@ -4,9 +4,9 @@ The module map below names every module once (tests/mentions/test_mentions_layou
 checks it, and that a build loads no command-time module).
 
 Shared by the build and the commands:
-    model        the Mention, its one cleaning (`clean_mention`) and its JSON record
+    model        the Mention, its one cleaning (`clean_mention`), its ids and its JSON record
     networks     the one table of networks: labels, hosts, profile links, post keys
-    store        the files in content/mentions/: read, validate, write
+    store        the files in content/mentions/: read (old import ids migrated), validate, write
     moderation   `_moderation.json`: what is blocked or hidden, compared in normal forms
     targets      which article a URL points at (`_aliases.json` included)
     settings     the MENTIONS dict

@@ -18,7 +18,8 @@ object or row:
 A file that cannot be read as a list of posts at all is refused. Otherwise
 each post is judged on its own: a bad one is quarantined (see quarantine.py)
 and the others are stored. A UTF-8 byte order mark is accepted. A re-import
-of the same file changes nothing, since ids come from the post URL.
+of the same file changes nothing, since ids come from the post URL
+(`model.import_id`), not from the network it is recognised as.
 """
 
 import csv
@@ -30,8 +31,8 @@ from datetime import UTC, datetime
 from known_keys import reject_unknown_keys
 
 from .json_entries import PageError, parse_entry, split_list
-from .model import KINDS, Mention, parse_time
-from .networks import network_for, post_key, profile_url
+from .model import KINDS, Mention, import_id, parse_time
+from .networks import network_for, profile_url
 from .normalize import MAX_NAME_LENGTH, clean_text, clean_url
 
 COLUMNS = ("author", "handle", "text", "date", "url", "target", "kind", "author_url", "photo")
@@ -108,7 +109,7 @@ def to_mention(row: dict, where: str, max_text: int) -> tuple[str, Mention]:
         raise ValueError(f"{where}.author: missing (give author or handle)")
     network = network_for(url)
     mention = Mention(
-        id=f"import:{network}:{post_key(url)}",
+        id=import_id(url),
         origin="import",
         kind=kind,
         source_url=url,
