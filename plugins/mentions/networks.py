@@ -118,7 +118,8 @@ def profile_url(handle: str, network: str) -> str | None:
     """The profile link a handle implies on `network`, if it implies one.
 
     A fediverse handle ("@dana@social.example") names its server, so it
-    implies a Mastodon profile whatever `network` says.
+    implies a Mastodon profile whatever `network` says; a bare handle ("@dana")
+    implies none where profiles need a server.
     """
     handle = handle.strip()
     fediverse = _FEDIVERSE_HANDLE.fullmatch(handle)
