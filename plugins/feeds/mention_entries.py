@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from common.urls import http_url
 from mentions.escaped import shorten_escaped
-from mentions.normalize import MAX_NAME_LENGTH, clean_text
+from mentions.model import MAX_NAME_LENGTH, clean_text
 
 from .model import FeedEntry, in_zone
 

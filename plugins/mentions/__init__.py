@@ -1,8 +1,12 @@
 """Social mentions (Webmentions and imported posts) kept in the repo and shown under articles.
 
-Module map. Shared by the build and the commands:
-    model        the Mention, its one cleaning (`clean_mention`) and its JSON record
-    store        the files in content/mentions/: read, validate, write
+The module map below names every module once (tests/mentions/test_mentions_layout.py
+checks it, and that a build loads no command-time module).
+
+Shared by the build and the commands:
+    model        the Mention, its one cleaning (`clean_mention`), its ids and its JSON record
+    networks     the one table of networks: labels, hosts, profile links, post keys
+    store        the files in content/mentions/: read (old import ids migrated), validate, write
     moderation   `_moderation.json`: what is blocked or hidden, compared in normal forms
     targets      which article a URL points at (`_aliases.json` included)
     settings     the MENTIONS dict
@@ -15,7 +19,7 @@ Command time (`make mentions-sync`, `make mentions-import`):
     commands     sync and import: judge each record, then write everything or nothing
     sync         the webmention.io JF2 API: pages, and the merge into the store
     json_entries a page's JSON split into entries, each parsed on its own
-    normalize    a JF2 entry made a Mention; network detection
+    normalize    a JF2 entry made a Mention
     importer     archived posts (JSON or CSV) made Mentions
     quarantine   `_rejected.json`: refused records, for the owner to look at
     downloads    API pages and author photos through safe_http

@@ -7,7 +7,7 @@ escaped size, which bounds what a stranger's text can add to either.
 
 from html import escape
 
-from .normalize import shorten
+from .model import shorten
 
 
 def escaped_size(text: str) -> int:

@@ -12,18 +12,18 @@ object or row:
     target      the article URL or path it mentioned (required)
     kind        mention (default), reply, like, repost or bookmark; optional
     author_url  profile link; optional, derived from handle when absent
+                (networks.profile_url)
     photo       author photo URL; optional (fetched by `sync --avatars`)
 
 A file that cannot be read as a list of posts at all is refused. Otherwise
 each post is judged on its own: a bad one is quarantined (see quarantine.py)
 and the others are stored. A UTF-8 byte order mark is accepted. A re-import
-of the same file changes nothing, since ids come from the post URL.
+of the same file changes nothing, since ids come from the post URL
+(`model.import_id`), not from the network it is recognised as.
 """
 
 import csv
-import hashlib
 import io
-import re
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,13 +31,12 @@ from datetime import UTC, datetime
 from known_keys import reject_unknown_keys
 
 from .json_entries import PageError, parse_entry, split_list
-from .model import KINDS, Mention, parse_time
-from .normalize import MAX_NAME_LENGTH, clean_text, clean_url, network_for
+from .model import KINDS, Mention, import_id, parse_time
+from .networks import network_for, profile_url
+from .normalize import MAX_NAME_LENGTH, clean_text, clean_url
 
 COLUMNS = ("author", "handle", "text", "date", "url", "target", "kind", "author_url", "photo")
 _TWITTER_DATE = "%a %b %d %H:%M:%S %z %Y"
-_TWITTER_STATUS = re.compile(r"/status(?:es)?/(\d+)")
-_FEDIVERSE_HANDLE = re.compile(r"@?([\w.-]+)@([\w.-]+\.[a-z]{2,})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,7 @@ def to_mention(row: dict, where: str, max_text: int) -> tuple[str, Mention]:
         raise ValueError(f"{where}.author: missing (give author or handle)")
     network = network_for(url)
     mention = Mention(
-        id=f"import:{network}:{_post_key(url)}",
+        id=import_id(url),
         origin="import",
         kind=kind,
         source_url=url,
@@ -125,29 +124,6 @@ def to_mention(row: dict, where: str, max_text: int) -> tuple[str, Mention]:
         network=network,
     )
     return values["target"].strip(), mention
-
-
-def profile_url(handle: str, network: str) -> str | None:
-    """The profile link a handle implies on `network`, if it implies one."""
-    handle = handle.strip()
-    fediverse = _FEDIVERSE_HANDLE.fullmatch(handle)
-    if fediverse:
-        return f"https://{fediverse.group(2).lower()}/@{fediverse.group(1)}"
-    bare = handle.lstrip("@")
-    if not re.fullmatch(r"[\w.-]+", bare):
-        return None
-    if network == "twitter":
-        return f"https://twitter.com/{bare}"
-    if network == "bluesky":
-        return f"https://bsky.app/profile/{bare}"
-    return None
-
-
-def _post_key(url: str) -> str:
-    status = _TWITTER_STATUS.search(url)
-    if status:
-        return status.group(1)
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
 
 
 def _date(value: str, where: str) -> datetime:

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from common.urls import UNSAFE_CHARACTERS, http_url
 from known_keys import reject_unknown_keys
 
+from .networks import post_key
+
 KINDS = ("reply", "like", "repost", "bookmark", "mention")
 ORIGINS = ("webmention.io", "import", "manual")
 MAX_ID_LENGTH = 200
@@ -38,7 +40,7 @@ MAX_TIME = datetime(9999, 12, 30, 23, 59, 59, tzinfo=UTC)
 class Mention:
     """A normalised mention.
 
-    `id` is `wmio:<webmention.io id>`, `import:<network>:<post>` or
+    `id` is `wmio:<webmention.io id>`, `import:<post key>` (`import_id`) or
     `manual:<name>`; it is unique within one article (one archived post may
     mention two articles, so an import id can recur across articles).
     `source_url` is the page that sent the mention (for Bridgy, its brid.gy
@@ -71,6 +73,15 @@ _REQUIRED = ("id", "origin", "kind", "source_url", "url", "published", "network"
 AVATAR_NAME = re.compile(r"[0-9a-f]{16,64}\.(?:png|jpg|gif|webp)")
 _UNWANTED = re.compile(f"[{UNSAFE_CHARACTERS}]")
 _SPACE = re.compile(r"\s+")
+
+
+def import_id(url: str) -> str:
+    """The id of the imported post at `url`: `import:` and its `networks.post_key`.
+
+    It holds no network name, so recognising a new network later never
+    turns a re-import of the same post into a second copy.
+    """
+    return f"import:{post_key(url)}"
 
 
 def clean_text(value: object, limit: int) -> str | None:

@@ -1,18 +1,16 @@
-"""Turn webmention.io JF2 entries into Mentions: shape checks, cleaning, network detection.
+"""Turn webmention.io JF2 entries into Mentions: shape checks and cleaning (command time).
 
 Everything here comes from strangers. HTML content is reduced to plain text,
 and every entry ends in `model.clean_mention`, the cleaning that every path
 into the store shares; a malformed entry raises ValueError naming the entry and
-the field. `clean_text`, `shorten` and `MAX_NAME_LENGTH` (from model) and
-`clean_url` (`common.urls.http_url`) are re-exported here for the importer and
-the summary.
+the field; the network comes from networks.py. `clean_text` and
+`MAX_NAME_LENGTH` (from model) and `clean_url` (`common.urls.http_url`) are
+re-exported here for the command-time modules.
 """
 
 import html
-import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import nh3
 from common.urls import http_url as clean_url
@@ -20,7 +18,7 @@ from common.urls import http_url as clean_url
 from .model import MAX_NAME_LENGTH as MAX_NAME_LENGTH
 from .model import Mention, clean_mention, parse_time
 from .model import clean_text as clean_text
-from .model import shorten as shorten
+from .networks import network_for
 
 PROPERTY_KINDS = {
     "in-reply-to": "reply",
@@ -33,17 +31,6 @@ PROPERTY_KINDS = {
 TEXT_KINDS = ("reply", "mention")
 # webmention.io ids are database ids; a longer number is not one of theirs.
 MAX_WM_ID = 2**63 - 1
-# Bridgy's source URLs name the silo: https://brid.gy/like/mastodon/@user@host/1100/2200
-_BRIDGY_PATH = re.compile(r"/(?:like|repost|comment|post|react|rsvp|bookmark)/([a-z]+)/")
-_NETWORK_HOSTS = {
-    "twitter.com": "twitter",
-    "x.com": "twitter",
-    "bsky.app": "bluesky",
-    "bsky.brid.gy": "bluesky",
-    "fed.brid.gy": "mastodon",
-}
-# Status URLs of Mastodon and its compatible servers, whatever the host.
-_FEDIVERSE_PATH = re.compile(r"/(?:@[^/]+/\d+|users/[^/]+/statuses/\d+)/?$")
 
 
 @dataclass(frozen=True)
@@ -59,25 +46,6 @@ class Incoming:
 def html_to_text(markup: str) -> str:
     """The text of an HTML fragment: every tag removed (script and style with their content)."""
     return html.unescape(nh3.clean(markup, tags=set()))
-
-
-def network_for(*urls: str | None) -> str:
-    """The network a mention came from, judged from its source and post URLs; else "web"."""
-    for url in urls:
-        if not url:
-            continue
-        parts = urlsplit(url)
-        host = (parts.hostname or "").removeprefix("www.")
-        if host == "brid.gy":
-            match = _BRIDGY_PATH.match(parts.path)
-            if match:
-                return match.group(1)
-        for known, network in _NETWORK_HOSTS.items():
-            if host == known or host.endswith("." + known):
-                return network
-        if _FEDIVERSE_PATH.match(parts.path):
-            return "mastodon"
-    return "web"
 
 
 def entry_text(entry: dict) -> str | None:

@@ -5,17 +5,28 @@ indent, trailing newline). The commands prepare every file's bytes here and
 hand them to `common.files.write_together`, which writes all of them or none,
 and only those whose bytes change, so a sync that finds nothing new leaves
 every file untouched.
+
+Old import ids are migrated as they are read. Before December 2026 an
+imported post's id named its network (`import:twitter:123`), so a re-import
+after a new network was recognised stored a second copy. Reading a file
+(the build and every command) now gives such a record its current id,
+`model.import_id` of its URL (`import:123`); two records that become one id
+collapse into one, chosen by `_preferred` whatever their order in the file.
+A command that writes the file writes the new ids; until then it keeps
+the old ones, which every reader keeps migrating.
 """
 
 import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from common.files import canonical_json as dumps
 
-from .model import Mention, from_record, to_record
+from .model import Mention, from_record, import_id, to_record
 from .moderation import Moderation, parse_moderation
+from .networks import WEB, network_for
 from .targets import parse_aliases
 
 SCHEMA = 1
@@ -87,7 +98,43 @@ def parse_article(data: object, path: Path) -> list[Mention]:
             raise StoreError(f"{path}: mentions[{index}].id: duplicate id {mention.id!r}")
         seen.add(mention.id)
         mentions.append(mention)
-    return mentions
+    return migrate_ids(mentions)
+
+
+def migrate_ids(mentions: Iterable[Mention]) -> list[Mention]:
+    """`mentions` with old import ids (`import:<network>:<key>`) made current, one per id.
+
+    An id that holds a second colon after `import:` is an old one: current
+    keys (a tweet number, a hex hash) have none.
+    """
+    by_id: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.origin == "import" and mention.id.count(":") > 1:
+            mention = replace(mention, id=import_id(mention.url))
+        other = by_id.get(mention.id)
+        by_id[mention.id] = mention if other is None else _preferred(mention, other)
+    return list(by_id.values())
+
+
+def _preferred(one: Mention, other: Mention) -> Mention:
+    """Of two stored records of one imported post, the one a re-import today would resemble most.
+
+    First the one whose network is what its URL is recognised as now (the
+    later import, once a new network is known), then one naming a network at
+    all, then the one knowing more fields, then the greater record text: the
+    choice never depends on the order in the file.
+    """
+
+    def rank(mention: Mention) -> tuple:
+        record = to_record(mention)
+        return (
+            mention.network == network_for(mention.url),
+            mention.network != WEB,
+            sum(value is not None for value in record.values()),
+            dumps(record),
+        )
+
+    return max(one, other, key=rank)
 
 
 def load_all(directory: Path) -> dict[str, list[Mention]]:

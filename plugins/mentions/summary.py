@@ -19,21 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from urllib.parse import urlsplit
 
-from .escaped import escaped_size, shorten_escaped
-from .model import Mention
-from .normalize import MAX_NAME_LENGTH, clean_url
+from common.urls import http_url as clean_url
 
-NETWORK_LABELS = {
-    "bluesky": "Bluesky",
-    "facebook": "Facebook",
-    "flickr": "Flickr",
-    "github": "GitHub",
-    "instagram": "Instagram",
-    "mastodon": "Mastodon",
-    "reddit": "Reddit",
-    "twitter": "Twitter",
-    "web": "the web",
-}
+from .escaped import escaped_size, shorten_escaped
+from .model import MAX_NAME_LENGTH, Mention
+from .networks import WEB, label
+
 # A share is a mention in the sense of the old trackback sentence; a like is not.
 SENTENCE_KINDS = ("mention", "repost")
 REACTIONS = (
@@ -156,7 +147,7 @@ def summarize(mentions: Sequence[Mention], display: Display) -> MentionSummary |
         return None
     ordered = sorted(mentions, key=lambda m: (m.published, m.id))
     # One sentence per social network, in the order the networks first mentioned the post.
-    shared = [m for m in ordered if m.network != "web" and m.kind in SENTENCE_KINDS]
+    shared = [m for m in ordered if m.network != WEB and m.kind in SENTENCE_KINDS]
     networks = list(dict.fromkeys(m.network for m in shared))
     sentences = [
         _sentence(network, [m for m in shared if m.network == network], display)
@@ -171,7 +162,7 @@ def summarize(mentions: Sequence[Mention], display: Display) -> MentionSummary |
             label = _count(len(people), one, many)
             reactions.append(ReactionRow(kind, label, shown, len(people) - len(shown)))
     replies = [m for m in ordered if m.kind == "reply"]
-    excerpts = [m for m in ordered if m.network == "web" and m.kind == "mention"]
+    excerpts = [m for m in ordered if m.network == WEB and m.kind == "mention"]
     count = len(ordered)
     return MentionSummary(
         count=count,
@@ -213,7 +204,7 @@ def cite(mention: Mention, display: Display, shorten_to: int | None = None) -> C
         person=person(mention, display),
         url=_link(mention.url) or _link(mention.source_url),
         published=mention.published.astimezone(display.zone),
-        network_label=network_label(mention.network),
+        network_label=label(mention.network),
         text=text,
     )
 
@@ -242,11 +233,6 @@ def initials(name: str) -> str:
         return "?"
     letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
     return letters.upper()
-
-
-def network_label(network: str) -> str:
-    """The display name of a network ("mastodon" -> "Mastodon")."""
-    return NETWORK_LABELS.get(network, network.capitalize())
 
 
 def _fold(
@@ -296,7 +282,7 @@ def _sentence(network: str, group: list[Mention], display: Display) -> Sentence:
     others = f" and {hidden} other{'' if hidden == 1 else 's'}" if hidden else ""
     quoted = [m for m in group if m.text]
     quote = cite(quoted[-1], display, shorten_to=display.quote_length) if quoted else None
-    return Sentence(network, network_label(network), tuple(names), others, quote)
+    return Sentence(network, label(network), tuple(names), others, quote)
 
 
 def _unique_people(mentions: Iterable[Mention]) -> list[Mention]:

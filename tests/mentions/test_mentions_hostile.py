@@ -32,7 +32,7 @@ HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 IMPORTS = Path(__file__).parent / "fixtures" / "import"
 CASES = json.loads((HOSTILE / "cases.json").read_text(encoding="utf-8"))
 GOOD_IDS = (150, 151)
-GOOD_IMPORT = "import:twitter:7001"
+GOOD_IMPORT = "import:7001"
 
 
 def good_entry(wm_id: int) -> bytes:
@@ -177,7 +177,7 @@ def test_a_hostile_import_row_never_stops_the_others(
         assert out.strip().splitlines()[-1] == "no changes"
     else:
         assert GOOD_IMPORT in store_ids(project), out
-        record_id = "import:twitter:7002"
+        record_id = "import:7002"
         check_outcome(project, out, spec["expect"], spec["name"], record_id)
 
     written = project.snapshot()

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from mentions.cli import main
-from mentions.importer import profile_url
 
 IMPORTS = Path(__file__).parent / "fixtures" / "import"
+MIGRATION = Path(__file__).parent / "fixtures" / "migration"
 
 
 def run_import(project, name: str) -> int:
@@ -19,15 +19,16 @@ def test_json_import_normalises_archived_posts(project):
     assert run_import(project, "posts.json") == 0
     mentions = {m["id"]: m for m in project.read("reconnect-without-the-awkwardness")["mentions"]}
     # Twitter ids keep the status number; other networks get a hash of the post URL.
-    ids = sorted(mentions)
-    assert ids[1:] == ["import:twitter:1879000000000000101", "import:twitter:1879000000000000177"]
-    assert re.fullmatch(r"import:mastodon:[0-9a-f]{16}", ids[0])
-    priya = mentions["import:twitter:1879000000000000101"]
+    tweets = {"import:1879000000000000101", "import:1879000000000000177"}
+    assert tweets < set(mentions)
+    (other,) = set(mentions) - tweets
+    assert re.fullmatch(r"import:[0-9a-f]{16}", other)
+    priya = mentions["import:1879000000000000101"]
     assert priya["author_url"] == "https://twitter.com/priyaraman"
     assert priya["published"] == "2026-01-14T15:02:11Z"
     assert priya["origin"] == "import" and priya["kind"] == "mention"
     assert priya["network"] == "twitter" and priya["received"] is None
-    jonah = mentions["import:twitter:1879000000000000177"]
+    jonah = mentions["import:1879000000000000177"]
     assert (jonah["author_name"], jonah["kind"], jonah["text"]) == ("@jwhitfield", "repost", None)
     assert jonah["published"] == "2026-01-14T15:40:03Z"
     amara = next(m for m in mentions.values() if m["network"] == "mastodon")
@@ -94,15 +95,29 @@ def test_a_bad_row_is_quarantined_with_one_line_and_the_others_are_stored(
     assert project.snapshot() == before
 
 
-@pytest.mark.parametrize(
-    ("handle", "network", "expected"),
-    [
-        ("@dana", "twitter", "https://twitter.com/dana"),
-        ("dana.bsky.social", "bluesky", "https://bsky.app/profile/dana.bsky.social"),
-        ("@dana@Social.Example", "mastodon", "https://social.example/@dana"),
-        ("@dana", "web", None),
-        ("<script>", "twitter", None),
-    ],
-)
-def test_profile_links_follow_from_handles(handle, network, expected):
-    assert profile_url(handle, network) == expected
+def test_a_reimport_after_a_new_network_is_recognised_keeps_one_copy(project, capsys):
+    """A store written when LinkedIn posts were "web" (`import:web:<key>`), imported again."""
+    old = json.loads((MIGRATION / "duplicate-pair.json").read_text(encoding="utf-8"))
+    old["mentions"] = [m for m in old["mentions"] if m["network"] != "linkedin"]
+    (project.store / "reconnect-without-the-awkwardness.json").write_text(json.dumps(old))
+    assert (
+        main(["--settings", str(project.settings), "import", str(MIGRATION / "linkedin-post.json")])
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "reconnect-without-the-awkwardness: 0 added, 1 updated, 0 removed"
+    )
+    mentions = project.read("reconnect-without-the-awkwardness")["mentions"]
+    # One record of the post, now on LinkedIn; the untouched tweet is written with its new id.
+    assert [(m["id"], m["network"]) for m in mentions] == [
+        ("import:1879000000000000999", "twitter"),
+        ("import:a9e7f4d557a0e1ae", "linkedin"),
+        ("manual:alumni-newsletter", "web"),
+    ]
+    assert mentions[1]["author_url"] == "https://www.linkedin.com/in/dana-okafor"
+    written = project.snapshot()
+    assert (
+        main(["--settings", str(project.settings), "import", str(MIGRATION / "linkedin-post.json")])
+        == 0
+    )
+    assert project.snapshot() == written

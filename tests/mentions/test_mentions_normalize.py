@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from mentions.normalize import clean_url, from_jf2, network_for, shorten
+from mentions.model import shorten
+from mentions.normalize import clean_url, from_jf2
 
 ENTRIES = {
     e["wm-id"]: e
@@ -86,26 +87,6 @@ def test_control_characters_and_runs_of_space_are_removed_from_names_and_text():
 def test_a_malformed_entry_is_refused_naming_the_field(change, field):
     with pytest.raises(ValueError, match=rf"^entry.*\.{field}: "):
         normalise(105, **change)
-
-
-@pytest.mark.parametrize(
-    ("urls", "network"),
-    [
-        (("https://brid.gy/like/mastodon/@a@host.example/1/2",), "mastodon"),
-        (("https://brid.gy/repost/bluesky/a.bsky.social/3kx/b",), "bluesky"),
-        (("https://twitter.com/ada/status/1",), "twitter"),
-        (("https://mobile.twitter.com/ada/status/1",), "twitter"),
-        (("https://x.com/ada/status/1",), "twitter"),
-        (("https://bsky.app/profile/ada.bsky.social/post/3kx",), "bluesky"),
-        (("https://social.example/@ada/110000000000000001",), "mastodon"),
-        (("https://social.example/users/ada/statuses/1100",), "mastodon"),
-        (("https://blog.example.org/2026/01/post",), "web"),
-        (("https://blog.example.org/@home",), "web"),
-        ((None, "https://x.com/ada/status/1"), "twitter"),
-    ],
-)
-def test_the_network_is_derived_from_the_source(urls, network):
-    assert network_for(*urls) == network
 
 
 @pytest.mark.parametrize(

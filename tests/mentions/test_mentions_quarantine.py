@@ -97,7 +97,7 @@ def test_an_alias_and_a_re_import_un_quarantine_a_post(project, capsys):
     assert "quarantined" not in capsys.readouterr().out
     assert not (project.store / store.REJECTED_FILE).exists()
     ids = {m["id"] for m in project.read("keep-in-touch-on-a-schedule")["mentions"]}
-    assert "import:twitter:8002" in ids
+    assert "import:8002" in ids
 
 
 def test_a_record_with_a_long_name_is_cleared_too():
@@ -141,7 +141,7 @@ def test_an_unreadable_article_file_is_left_alone_and_stops_nothing(
     assert all("'keep-in-touch-on-a-schedule' cannot be read: fix it" in x for x in held)
     expected = FIXTURES / "api" / "expected" / "networking-is-a-two-way-street.json"
     assert (project.store / expected.name).read_bytes() == expected.read_bytes()
-    assert "import:twitter:1879000000000000101" in {
+    assert "import:1879000000000000101" in {
         m["id"] for m in project.read("reconnect-without-the-awkwardness")["mentions"]
     }
 

@@ -198,8 +198,8 @@ def test_moderation_blocks_domains_with_subdomains_sources_and_authors():
     )
     blocked = {i for i, m in layoff.items() if moderation.blocks(m)}
     assert blocked == {
-        "import:twitter:1001", "import:twitter:1002", "import:twitter:1003",
-        "import:twitter:1004", "manual:reply-1", "wmio:500",
+        "import:1001", "import:1002", "import:1003",
+        "import:1004", "manual:reply-1", "wmio:500",
     }  # fmt: skip
     assert not moderation.shows(layoff["wmio:501"])
     assert moderation.shows(layoff["wmio:502"])
@@ -242,3 +242,69 @@ def test_settings_default_to_documented_values():
 def test_a_bad_setting_is_refused_naming_the_key(raw, message):
     with pytest.raises(ValueError, match=rf"^MENTIONS{message}"):
         load_settings(raw)
+
+
+# --- import ids without the network (migration of stores written before) -------------
+
+DEMO_STORE = Path(__file__).parents[2] / "content" / "mentions"
+MIGRATION = Path(__file__).parent / "fixtures" / "migration"
+
+
+def without_network(identifier: str) -> str:
+    """An old import id as its current form: `import:twitter:123` -> `import:123`."""
+    origin, *_, key = identifier.split(":")
+    return f"{origin}:{key}"
+
+
+def test_the_demo_store_reads_with_current_ids_and_persists_them(tmp_path):
+    shutil.copytree(DEMO_STORE, tmp_path / "mentions")
+    directory = tmp_path / "mentions"
+    raw = {
+        slug: json.loads(path.read_text(encoding="utf-8"))["mentions"]
+        for slug, path in store.article_paths(directory).items()
+    }
+    loaded = store.load_all(directory)
+    for slug, records in raw.items():
+        # Nothing is lost or merged, and only import ids change: to the old key without the network.
+        expected = {
+            without_network(r["id"]) if r["origin"] == "import" else r["id"]: r for r in records
+        }
+        assert len(expected) == len(records) == len(loaded[slug])
+        for mention in loaded[slug]:
+            assert {**store.to_record(mention), "id": None} == {**expected[mention.id], "id": None}
+    imports = {m.id for m in loaded["reconnect-without-the-awkwardness"] if m.origin == "import"}
+    assert imports == {f"import:1879000000000000{n}" for n in (101, 177, 230, 311, 402, 518, 666)}
+    # What a command writes holds the new ids, and reads back unchanged.
+    for slug, mentions in loaded.items():
+        (directory / f"{slug}.json").write_bytes(store.article_bytes(mentions))
+    assert store.load_all(directory) == loaded
+    assert ":twitter:" not in (directory / "reconnect-without-the-awkwardness.json").read_text()
+
+
+def test_two_old_ids_of_one_post_become_one_record_whatever_their_order(tmp_path):
+    data = json.loads((MIGRATION / "duplicate-pair.json").read_text(encoding="utf-8"))
+    results = []
+    for order in (data["mentions"], data["mentions"][::-1]):
+        path = tmp_path / "article.json"
+        path.write_text(json.dumps({"schema": 1, "mentions": order}), encoding="utf-8")
+        results.append(store.article_text(store.load_article(path)))
+    assert results[0] == results[1]
+    mentions = {m.id: m for m in store.load_article(MIGRATION / "duplicate-pair.json")}
+    assert sorted(mentions) == [
+        "import:1879000000000000999", "import:a9e7f4d557a0e1ae", "manual:alumni-newsletter",
+    ]  # fmt: skip
+    # The LinkedIn copy, written once LinkedIn was recognised, is the one kept.
+    dana = mentions["import:a9e7f4d557a0e1ae"]
+    assert (dana.network, dana.author_url) == (
+        "linkedin",
+        "https://www.linkedin.com/in/dana-okafor",
+    )
+
+
+def test_a_literal_duplicate_id_is_still_an_error(tmp_path):
+    data = json.loads((MIGRATION / "duplicate-pair.json").read_text(encoding="utf-8"))
+    path = tmp_path / "article.json"
+    data["mentions"].append(data["mentions"][0])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(store.StoreError, match=r"mentions\[4\]\.id: duplicate id"):
+        store.load_article(path)

@@ -39,7 +39,7 @@ def twitter_mention(number: int, name: str, text: str | None = None):
     first = LAYOFF[0]
     return replace(
         first,
-        id=f"import:twitter:{number}",
+        id=f"import:{number}",
         author_name=name,
         author_url=None,
         url=f"https://twitter.com/x/status/{number}",

@@ -108,7 +108,7 @@ def test_full_sync_removes_deleted_updates_edited_and_keeps_imported(project, fa
         "wmio:110",
     }
     assert [m for m in reconnect if m["origin"] == "import"] == reconnect_imports
-    assert "import:twitter:1879000000000000101" in {m["id"] for m in reconnect_imports}
+    assert "import:1879000000000000101" in {m["id"] for m in reconnect_imports}
     keep = project.read("keep-in-touch-on-a-schedule")["mentions"]
     assert {m["id"]: m["text"] for m in keep}["wmio:105"] == "An edited note about schedules."
     assert [m for m in keep if m["origin"] != "webmention.io"] == imported
