@@ -17,12 +17,12 @@ import markdown
 from bs4 import BeautifulSoup
 from common.markdown_header import read_header
 
-from .posts import Post, header_posts
+from .posts import NETWORKS, header_posts
 
 
 @dataclass(frozen=True)
 class Article:
-    """What a post says about an article, and where it is posted already by its header."""
+    """What a post says about an article, and its `Bluesky:`/`Mastodon:` header values."""
 
     slug: str
     source: Path
@@ -30,7 +30,7 @@ class Article:
     summary: str  # plain text
     url: str
     language: str
-    header_posts: dict[str, Post] = field(default_factory=dict)
+    posted: dict[str, str] = field(default_factory=dict)  # checked with posts.header_posts
 
 
 def read_articles(
@@ -52,7 +52,7 @@ def read_articles(
                 continue
             try:
                 moment = _date(header.get("date", ""))
-                posts = header_posts(header)
+                header_posts(header)
             except ValueError as error:
                 skipped.append(f"skipped {path}: {error}")
                 continue
@@ -69,7 +69,7 @@ def read_articles(
                 summary=plain_text(header.get("summary", "")),
                 url=f"{site_url}/{article_url.format(slug=slug)}",
                 language=header.get("lang") or language,
-                header_posts=posts,
+                posted={key: header[key] for key in NETWORKS if key in header},
             )
             found.append((moment, article))
     found.sort(key=lambda pair: (pair[0].replace(tzinfo=None), pair[1].slug))

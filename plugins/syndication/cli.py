@@ -45,7 +45,9 @@ from .text import BLUESKY, MASTODON
 EXIT_BUG = 1
 EXIT_UPSTREAM = 2
 EXIT_LOCAL = 3
-MAX_LINE = 400
+# A dry run prints whole lines of post text: up to 500 graphemes, URLs counted 23 but up to
+# 2048 characters long, escaped. Nothing printed is longer unless it is cut.
+MAX_LINE = 6000
 SECRET_VARIABLES = ("BLUESKY_APP_PASSWORD", "MASTODON_TOKEN")
 
 

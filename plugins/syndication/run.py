@@ -64,7 +64,7 @@ def syndicate(
     for network in networks:
         due = []
         for article in articles:
-            if network.name in article_posts(store, article.slug, article.header_posts):
+            if network.name in article_posts(store, article.slug, article.posted):
                 continue
             try:
                 text = post_text(
