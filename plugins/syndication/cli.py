@@ -24,12 +24,12 @@ from a response body or a URL in the first place.
 import argparse
 import json
 import os
-import runpy
 import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from common.settings_file import read_settings_file
 from common.terminal import short
 from mentions.cli import redact
 from mentions.settings import load_settings as load_mentions_settings
@@ -128,15 +128,7 @@ class Project:
 
 def _read_project(settings_file: Path) -> Project:
     """What the command needs from the Pelican settings file, read without Pelican."""
-    settings_file = settings_file.resolve()
-    if not settings_file.is_file():
-        raise CommandError(f"{settings_file}: no such settings file")
-    # publishconf.py imports pelicanconf.py from its own directory.
-    sys.path.insert(0, str(settings_file.parent))
-    try:
-        namespace = runpy.run_path(str(settings_file))
-    finally:
-        sys.path.remove(str(settings_file.parent))
+    namespace = read_settings_file(settings_file)
     settings = load_settings(namespace.get("SYNDICATION"))
     if settings.not_before is None:
         raise CommandError(
@@ -151,7 +143,7 @@ def _read_project(settings_file: Path) -> Project:
         article_url.format(slug="x")
     except (KeyError, IndexError, ValueError):
         raise CommandError(f"ARTICLE_URL {article_url!r} may use only {{slug}}") from None
-    content = settings_file.parent / namespace.get("PATH", "content")
+    content = settings_file.resolve().parent / namespace.get("PATH", "content")
     mentions = load_mentions_settings(namespace.get("MENTIONS"))
     return Project(
         settings=settings,
@@ -228,7 +220,8 @@ def _mastodon(settings: SyndicationSettings, base_url: str, token: str):
                 token,
                 text=text,
                 visibility=settings.mastodon_visibility,
-                language=article.language,
+                # Mastodon takes an ISO 639-1 code: "en" of "en-GB".
+                language=article.language.split("-")[0],
                 article_url=article.url,
                 timeout=settings.timeout,
             )

@@ -7,7 +7,7 @@ import mf2py
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_POSTS = json.loads((ROOT / "content" / "mentions" / "_syndication.json").read_text())["posts"]
-POSTED = "the-honest-catch-up-message"
+POSTED = "keep-in-touch-on-a-schedule"
 
 
 def test_the_demo_store_names_the_posts_of_one_article():

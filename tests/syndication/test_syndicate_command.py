@@ -10,6 +10,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from syndication import mastodon
+from syndication import run as syndicate_run
 from syndication.cli import main
 
 from tests.safe_http.loopback_server import Reply
@@ -300,3 +301,20 @@ def test_a_pds_named_by_host_name_must_be_public(tmp_path, server, capsys):
     assert run(settings, env) == 2
     assert "Bluesky: " in capsys.readouterr().err
     assert server.requests == []
+
+
+def test_a_post_that_cannot_be_recorded_is_named_so_it_can_be_recorded_by_hand(
+    site, server, capsys, monkeypatch
+):
+    def full_disk(path, data, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(syndicate_run, "write_atomic", full_disk)
+    assert run(site, environment(server)) == 3
+    err = capsys.readouterr().err
+    assert (
+        "cafe-creme was posted as https://bsky.app/profile/did:plc:reconnectfake/post/3lbqfake00001"
+        in err
+    )
+    assert "add `Bluesky: https://bsky.app/profile/did:plc:reconnectfake/post/3lbqfake00001`" in err
+    assert paths(server) == [SESSION, CREATE_RECORD]  # nothing more is posted after that
