@@ -45,15 +45,22 @@ class NetworkError(Exception):
     `maybe_done` says the server may have acted on it all the same: it answered
     a server error or an unreadable success, or the exchange broke off after
     the request was sent. A refusal (4xx, 429, a URL the guard refused) means
-    it did not. `retry_after` is the seconds a 429 answer asked to wait.
+    it did not. `retry_after` is the seconds a 429 answer asked to wait;
+    `post_url`, where the post would be when it is known in advance.
     """
 
     def __init__(
-        self, message: str, *, maybe_done: bool = False, retry_after: int | None = None
+        self,
+        message: str,
+        *,
+        maybe_done: bool = False,
+        retry_after: int | None = None,
+        post_url: str | None = None,
     ) -> None:
         super().__init__(message)
         self.maybe_done = maybe_done
         self.retry_after = retry_after
+        self.post_url = post_url
 
 
 def client_for(base_url: str) -> Client:

@@ -26,6 +26,7 @@ class Article:
 
     slug: str
     source: Path
+    date: datetime  # as its header says, naive when it names no offset
     title: str
     summary: str  # plain text
     url: str
@@ -43,7 +44,7 @@ def read_articles(
     language: str,
 ) -> tuple[list[Article], list[str]]:
     """The candidate articles, oldest first, and one line for each source file skipped."""
-    found: list[tuple[datetime, Article]] = []
+    found: list[Article] = []
     skipped = []
     for folder in article_paths:
         for path in sorted((content_dir / folder).rglob("*.md")):
@@ -65,15 +66,16 @@ def read_articles(
             article = Article(
                 slug=slug,
                 source=path,
+                date=moment,
                 title=header.get("title", ""),
                 summary=plain_text(header.get("summary", "")),
                 url=f"{site_url}/{article_url.format(slug=slug)}",
                 language=header.get("lang") or language,
                 posted={key: header[key] for key in NETWORKS if key in header},
             )
-            found.append((moment, article))
-    found.sort(key=lambda pair: (pair[0].replace(tzinfo=None), pair[1].slug))
-    return [article for _, article in found], skipped
+            found.append(article)
+    found.sort(key=lambda article: (article.date.replace(tzinfo=None), article.slug))
+    return found, skipped
 
 
 def _date(value: str) -> datetime:

@@ -202,7 +202,8 @@ def _bluesky(settings: SyndicationSettings, handle: str, password: str):
                 language=article.language,
                 now=datetime.now().astimezone(),
             )
-            return bluesky.create_post(client, pds, session, record, settings.timeout)
+            rkey = bluesky.record_key(article.url, article.date)
+            return bluesky.create_post(client, pds, session, record, rkey, settings.timeout)
 
         return publish
 

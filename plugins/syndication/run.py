@@ -111,10 +111,11 @@ def _post_all(
             post = publish(article, text)
         except NetworkError as error:
             if error.maybe_done:
+                where = error.post_url or "<post URL>"
                 warn(
                     f"{label}: {article.slug}: {error}; it may have been posted all the same: "
-                    f"check the account and, if the post is there, add `{network.label}: "
-                    f"<post URL>` to {article.source} before the next run"
+                    f"check the account and, if the post is there, add `{label}: {where}` "
+                    f"to {article.source} before the next run"
                 )
             else:
                 warn(f"{label}: {article.slug}: {error}; {label} stopped here")

@@ -3,10 +3,11 @@
 `fake_networks(server)` routes the loopback server as a PDS (createSession,
 createRecord) and as a Mastodon instance (POST /api/v1/statuses) at once; a
 test overrides a route with `script(...)` to answer a sequence of replies.
-Each created post gets a new id, so every post has its own URL.
+A created record gets the key the request asked for (`rkey`), a status a new id.
 """
 
 import itertools
+import json
 import shutil
 from pathlib import Path
 
@@ -49,8 +50,9 @@ def script(*replies: Reply):
 
     def route(handler) -> None:
         reply = queue.pop(0) if len(queue) > 1 else queue[0]
-        number = next(numbers)
-        _write(handler, reply, rkey=f"3lbqfake{number:05d}", id=f"1134000000000{number:05d}")
+        request = handler.server.owner.requests[-1]  # this one: a client waits for each answer
+        rkey = json.loads(request.body).get("rkey", "") if request.path == CREATE_RECORD else ""
+        _write(handler, reply, rkey=rkey, id=f"1134000000000{next(numbers):05d}")
 
     return route
 

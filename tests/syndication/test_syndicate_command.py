@@ -6,10 +6,12 @@ printed, the exit status, and the store file's bytes.
 """
 
 import json
+import re
+from datetime import datetime
 from urllib.parse import parse_qs
 
 import pytest
-from syndication import mastodon
+from syndication import bluesky, mastodon
 from syndication import run as syndicate_run
 from syndication.cli import main
 
@@ -30,6 +32,11 @@ from tests.syndication.fakes import (
 
 DUE = ["cafe-creme", "weak-ties-strong-leads", "posted-by-hand"]  # oldest first
 HAND_POSTED = "https://social.example/@reconnect/112233445566778899"
+CAFE_URL = "https://reconnect.example/cafe-creme/"
+CAFE_RKEY = bluesky.record_key(CAFE_URL, datetime(2026, 6, 2, 9, 0))
+CAFE_POST = f"https://bsky.app/profile/did:plc:reconnectfake/post/{CAFE_RKEY}"
+# The TID syntax of the AT Protocol specification.
+TID = re.compile(r"[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}")
 
 
 @pytest.fixture
@@ -71,7 +78,7 @@ def test_a_run_posts_each_due_article_once_per_network_and_records_each_post(sit
     store = json.loads(store_of(site).read_text())["posts"]
     assert sorted(store) == sorted(DUE)
     assert store["cafe-creme"] == {
-        "bluesky": "https://bsky.app/profile/did:plc:reconnectfake/post/3lbqfake00001",
+        "bluesky": CAFE_POST,
         "mastodon": f"{server.base}/@reconnect/113400000000000001",
     }
     assert set(store["posted-by-hand"]) == {"bluesky"}  # its header names the Mastodon post
@@ -97,6 +104,7 @@ def test_the_session_and_the_post_record_have_the_documented_shapes(site, server
     assert created.headers["authorization"] == "Bearer fake-access-jwt-0123456789"
     body = json.loads(created.body)
     assert (body["repo"], body["collection"]) == ("did:plc:reconnectfake", "app.bsky.feed.post")
+    assert body["rkey"] == CAFE_RKEY
     record = body["record"]
     url = "https://reconnect.example/cafe-creme/"
     assert record["$type"] == "app.bsky.feed.post"
@@ -197,7 +205,8 @@ def test_a_lost_answer_to_a_post_says_it_may_exist_and_records_nothing(site, ser
     err = capsys.readouterr().err
     assert "Bluesky: cafe-creme: HTTP " in err
     assert "it may have been posted all the same: check the account" in err
-    assert "add `Bluesky: <post URL>` to " in err and "cafe.md" in err
+    assert f"add `Bluesky: {CAFE_POST}` to " in err and "cafe.md" in err
+    assert "add `Mastodon: <post URL>` to " in err
     assert paths(server).count(CREATE_RECORD) == 1 and paths(server).count(STATUSES) == 1
     assert not store_of(site).exists()
 
@@ -312,9 +321,28 @@ def test_a_post_that_cannot_be_recorded_is_named_so_it_can_be_recorded_by_hand(
     monkeypatch.setattr(syndicate_run, "write_atomic", full_disk)
     assert run(site, environment(server)) == 3
     err = capsys.readouterr().err
-    assert (
-        "cafe-creme was posted as https://bsky.app/profile/did:plc:reconnectfake/post/3lbqfake00001"
-        in err
-    )
-    assert "add `Bluesky: https://bsky.app/profile/did:plc:reconnectfake/post/3lbqfake00001`" in err
+    assert f"cafe-creme was posted as {CAFE_POST} but " in err
+    assert f"add `Bluesky: {CAFE_POST}` to " in err
     assert paths(server) == [SESSION, CREATE_RECORD]  # nothing more is posted after that
+
+
+def test_the_record_key_is_a_tid_fixed_per_article_so_a_retry_cannot_post_twice():
+    keys = {
+        bluesky.record_key(url, datetime(2026, 6, 2, 9, 0))
+        for url in (CAFE_URL, "https://reconnect.example/other/", "https://reconnect.example/x/")
+    }
+    assert len(keys) == 3 and all(TID.fullmatch(key) for key in keys)
+    assert bluesky.record_key(CAFE_URL, datetime(2026, 6, 2, 9, 0)) == CAFE_RKEY
+    # Sortable like any TID: a later article gets a later key.
+    assert bluesky.record_key(CAFE_URL, datetime(2026, 6, 3, 9, 0)) > CAFE_RKEY
+
+
+def test_a_retry_after_a_lost_answer_asks_for_the_same_record_key(site, server, capsys):
+    server.routes[CREATE_RECORD] = script(answer("truncated.json"), answer("createRecord.json"))
+    env = environment(server)
+    del env["MASTODON_TOKEN"]
+    assert run(site, env) == 2
+    assert run(site, env) == 0
+    first, second, *_ = (json.loads(r.body) for r in server.requests if r.path == CREATE_RECORD)
+    assert first["rkey"] == second["rkey"] == CAFE_RKEY
+    assert json.loads(store_of(site).read_text())["posts"]["cafe-creme"]["bluesky"] == CAFE_POST
