@@ -48,7 +48,11 @@ def read_articles(
     skipped = []
     for folder in article_paths:
         for path in sorted((content_dir / folder).rglob("*.md")):
-            header = read_header(path.read_text(encoding="utf-8"))
+            try:
+                header = read_header(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as error:
+                skipped.append(f"skipped {path}: cannot read it ({error})")
+                continue
             if header.get("status", "published").lower() != "published":
                 continue
             try:

@@ -63,6 +63,7 @@ def test_a_dry_run_prints_each_post_exactly_and_contacts_and_writes_nothing(site
     assert out == (FIXTURES / "dry_run.txt").read_text(encoding="utf-8")
     assert "bad-header.md: Bluesky: expected https://bsky.app/profile/" in err
     assert "no-slug.md: no Slug: header" in err
+    assert "not-utf8.md: cannot read it (" in err
     assert server.requests == []
     assert not store_of(site).exists()
 
