@@ -46,17 +46,8 @@ class Session:
 
 def login(client: Client, pds_url: str, handle: str, password: str, timeout: float) -> Session:
     """Open a session with `com.atproto.server.createSession`; NetworkError otherwise."""
-    answer = _call(
-        client,
-        pds_url,
-        "com.atproto.server.createSession",
-        {
-            "identifier": handle,
-            "password": password,
-        },
-        None,
-        timeout,
-    )
+    body = {"identifier": handle, "password": password}
+    answer = _call(client, pds_url, "com.atproto.server.createSession", body, None, timeout)
     did, token = answer.get("did"), answer.get("accessJwt")
     if not isinstance(did, str) or not did.startswith("did:") or not isinstance(token, str):
         raise NetworkError("the session answer has no DID or access token")

@@ -1,7 +1,8 @@
 """The text of a post: the template filled in, shortened to fit, counted as each network counts.
 
 Bluesky allows 300 grapheme clusters (the `maxGraphemes` of `app.bsky.feed.post`):
-an emoji made of several code points, or a letter with combining marks, is one.
+an emoji made of several code points, or a letter with combining marks, is one;
+and 3,000 bytes of UTF-8 (its `maxLength`), which 300 emoji sequences can pass.
 Mastodon allows 500 and counts the same way (its StatusLengthValidator counts
 grapheme clusters), except that every URL counts as 23 characters however long
 it is. When the filled-in template is too long, the summary is cut (at a word
@@ -42,13 +43,20 @@ def mastodon_length(text: str) -> int:
 
 @dataclass(frozen=True)
 class Limit:
-    """A network's text limit and its way of counting."""
+    """A network's text limit, its way of counting, and its cap on UTF-8 bytes if any."""
 
     maximum: int
     length: Callable[[str], int]
+    max_bytes: int | None = None
+
+    def fits(self, text: str) -> bool:
+        """Whether the network takes `text`."""
+        if self.max_bytes is not None and len(text.encode("utf-8")) > self.max_bytes:
+            return False
+        return self.length(text) <= self.maximum
 
 
-BLUESKY = Limit(300, bluesky_length)
+BLUESKY = Limit(300, bluesky_length, max_bytes=3000)
 MASTODON = Limit(500, mastodon_length)
 
 
@@ -64,7 +72,7 @@ def post_text(template: str, *, title: str, summary: str, url: str, limit: Limit
         return re.sub(r"\n{3,}", "\n\n", text).strip()
 
     def fits(title: str, summary: str) -> bool:
-        return limit.length(fill(title, summary)) <= limit.maximum
+        return limit.fits(fill(title, summary))
 
     if fits(title, summary):
         return fill(title, summary)

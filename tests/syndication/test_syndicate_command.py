@@ -58,6 +58,9 @@ def paths(server):
 
 
 def test_a_dry_run_prints_each_post_exactly_and_contacts_and_writes_nothing(site, server, capsys):
+    # Written here, not kept as a fixture: linters refuse to read a file that is not UTF-8.
+    articles = site.parent / "content" / "articles"
+    (articles / "not-utf8.md").write_bytes(b"Title: Bad \xff\nDate: 2026-07-05\nSlug: bad\n")
     assert run(site, environment(server), "--dry-run") == 0
     out, err = capsys.readouterr()
     assert out == (FIXTURES / "dry_run.txt").read_text(encoding="utf-8")

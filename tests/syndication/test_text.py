@@ -69,3 +69,12 @@ def test_the_title_is_cut_only_when_no_summary_fits():
 def test_a_url_that_cannot_fit_is_an_error_not_a_cut():
     with pytest.raises(ValueError, match="cannot hold the URL"):
         post_text(TEXT_TEMPLATE, title="T", summary="S", url=URL, limit=Limit(10, bluesky_length))
+
+
+def test_bluesky_also_caps_bytes_which_long_emoji_sequences_reach_first():
+    family = "👩\u200d👩\u200d👧\u200d👦"  # one grapheme, 25 bytes
+    summary = family * 150
+    text = post_text(TEXT_TEMPLATE, title="Families", summary=summary, url=URL, limit=BLUESKY)
+    assert bluesky_length(text) < 300
+    assert len(text.encode()) <= 3000 < len(f"Families\n\n{summary}\n\n{URL}".encode())
+    assert text.endswith(f"…\n\n{URL}")
