@@ -43,6 +43,12 @@ ifeq ($(DRY_RUN), 1)
 	LINKBACKS_OPTS += --dry-run
 endif
 
+# syndicate switch: DRY_RUN=1 prints each post it would make, posts and writes nothing.
+SYNDICATE_OPTS :=
+ifeq ($(DRY_RUN), 1)
+	SYNDICATE_OPTS += --dry-run
+endif
+
 # Publishing. rsync_upload: SSH_TARGET_DIR on SSH_HOST (a local directory when SSH_HOST
 # is empty). github: the gh-pages branch, pushed to GITHUB_REMOTE. s3_upload: the
 # environment (S3_BUCKET, S3_ENDPOINT_URL, AWS_*), see the README; its switches are
@@ -69,7 +75,7 @@ RUNS ?= 3
 # The stamp file is newer than requirements.txt once the lock is installed.
 VENV_STAMP := $(VENV)/.installed
 
-.PHONY: help venv html clean regenerate serve devserver publish lint newpost test lock mentions-sync mentions-import mentions-send bench s3_upload rsync_upload github
+.PHONY: help venv html clean regenerate serve devserver publish lint newpost test lock mentions-sync mentions-import mentions-send syndicate bench s3_upload rsync_upload github
 
 help:
 	@echo 'Reconnect: make targets'
@@ -92,6 +98,8 @@ help:
 	@echo '                    (needs WEBMENTION_IO_TOKEN in the environment)'
 	@echo '  make mentions-import FILE=archive.json  import archived social posts (JSON or CSV)'
 	@echo '  make mentions-send [DRY_RUN=1]  after a deploy: notify the pages our articles link to'
+	@echo '  make syndicate [DRY_RUN=1]  after a deploy: post new articles to Bluesky and Mastodon'
+	@echo '                    (needs BLUESKY_HANDLE + BLUESKY_APP_PASSWORD, MASTODON_BASE_URL + MASTODON_TOKEN)'
 	@echo 'Switches: DEBUG=1 (verbose build), RELATIVE=1 (relative URLs), PORT=8000'
 
 venv: $(VENV_STAMP)
@@ -166,3 +174,8 @@ mentions-import: venv
 # verify the link, so it must be live. Reads output/ as built by `make publish`.
 mentions-send: venv
 	PYTHONPATH=plugins $(PY) -m linkbacks --settings "$(PUBLISHCONF)" send --output "$(OUTPUTDIR)" $(LINKBACKS_OPTS)
+
+# Run after each deploy, before mentions-send: the posts link to the live articles.
+# Records each post at once in content/mentions/_syndication.json (commit it).
+syndicate: venv
+	PYTHONPATH=plugins $(PY) -m syndication --settings "$(PUBLISHCONF)" $(SYNDICATE_OPTS)

@@ -66,6 +66,8 @@ PLUGINS = [
     "topics",
     "sitemap",
     "mentions",
+    # Reads content/mentions/_syndication.json and the Bluesky:/Mastodon: headers.
+    "syndication",
     "reminders",
     "feeds",
     # After every page is written: indexes the built pages for /search/.
@@ -193,3 +195,10 @@ FEEDS = {"max_items": 20, "taxonomy_max_items": 10, "dev_base": "http://127.0.0.
 # build plugin, so not in PLUGINS. Every key and its default is in
 # plugins/linkbacks/settings.py and the README ("Sending mentions").
 LINKBACKS = {"outbox": "content/mentions/_outbox.json", "timeout": 10.0, "max_attempts": 3}
+
+# syndication: `make syndicate` (after the upload, before mentions-send) posts each new
+# published article once to Bluesky and Mastodon and records the posts in
+# content/mentions/_syndication.json; articles show "Reply on Bluesky/Mastodon" links.
+# Articles dated before not_before are never posted. Every key and its default is in
+# plugins/syndication/settings.py and the README ("Syndication").
+SYNDICATION = {"not_before": "2026-12-01", "mastodon_visibility": "public"}

@@ -19,6 +19,8 @@ from reminders.settings import ReminderSettings
 from reminders.settings import load_settings as load_reminders
 from search.settings import SearchSettings
 from search.settings import load_settings as load_search
+from syndication.settings import SyndicationSettings
+from syndication.settings import load_settings as load_syndication
 from topics.settings import TopicsSettings
 from topics.settings import load_settings as load_topics
 
@@ -40,6 +42,7 @@ SETTINGS_DICTS = {
         SettingsDict("PUBLISH_ASSETS", PublishAssetsSettings, load_publish_assets),
         SettingsDict("REMINDERS", ReminderSettings, load_reminders),
         SettingsDict("SEARCH", SearchSettings, load_search),
+        SettingsDict("SYNDICATION", SyndicationSettings, load_syndication),
         SettingsDict("TOPICS", TopicsSettings, load_topics),
     )
 }

@@ -7,12 +7,15 @@ The rules, for every article (pages need only a title):
     Status   optional; one of published, draft, hidden
     Start_here optional; true or false (the topics plugin lists the article
              first on its category page when true)
+    Bluesky, Mastodon  optional; the URL of the article's post on that network
+             (plugins/syndication/posts.py says which URLs name a post)
 """
 
 from collections.abc import Callable
 from datetime import datetime
 
 from common.markdown_header import read_header
+from syndication.posts import header_posts
 
 __all__ = ["header_problems", "read_header"]
 
@@ -46,6 +49,10 @@ def header_problems(
         problems.append(f"Status {header['status']!r} is not one of {', '.join(STATUSES)}")
     if header.get("start_here", "false").lower() not in START_HERE:
         problems.append(f"Start_here {header['start_here']!r} is not true or false")
+    try:
+        header_posts(header)
+    except ValueError as error:
+        problems.append(str(error))
     return problems
 
 

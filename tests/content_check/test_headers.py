@@ -36,10 +36,18 @@ def test_a_good_header_has_no_problems():
         ("bad-status.md", "Status 'maybe' is not one of published, draft, hidden"),
         ("modified-before-date.md", "Modified is earlier than Date"),
         ("bad-start-here.md", "Start_here 'yes please' is not true or false"),
+        (
+            "bad-bluesky-post.md",
+            "Bluesky: expected https://bsky.app/profile/<handle or DID>/post/<id>",
+        ),
     ],
 )
 def test_each_broken_header_is_named(fixture, problem):
     assert header_problems(header_of(fixture), parse_date, is_article=True) == [problem]
+
+
+def test_headers_naming_the_posts_of_an_article_are_fine():
+    assert header_problems(header_of("posted-article.md"), parse_date, is_article=True) == []
 
 
 def test_missing_title_and_date_are_both_reported():

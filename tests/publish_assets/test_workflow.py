@@ -20,8 +20,8 @@ def make_targets() -> list[str]:
     return [m for step in steps for m in re.findall(r"^make (\S+)", step.get("run", ""), re.M)]
 
 
-def test_sync_then_build_and_upload_then_send():
-    assert make_targets() == ["mentions-sync", "s3_upload", "mentions-send"]
+def test_sync_then_build_and_upload_then_syndicate_then_send():
+    assert make_targets() == ["mentions-sync", "s3_upload", "syndicate", "mentions-send"]
 
 
 def test_every_target_it_runs_exists():
@@ -101,6 +101,17 @@ def test_a_failed_send_still_commits_what_it_recorded_in_the_outbox():
     assert commits(failing="send")
 
 
-@pytest.mark.parametrize("step", ["sync", "upload", "send"])
+def test_a_failed_syndicate_step_still_sends_and_commits_the_posts_it_recorded():
+    assert "send" in steps_run(failing="syndicate")
+    assert commits(failing="syndicate")
+
+
+def test_the_syndicate_step_gets_its_credentials_from_secrets():
+    step = next(s for s in workflow_steps() if s.get("id") == "syndicate")
+    for name in ("BLUESKY_HANDLE", "BLUESKY_APP_PASSWORD", "MASTODON_BASE_URL", "MASTODON_TOKEN"):
+        assert step["env"][name] == f"${{{{ secrets.{name} }}}}"
+
+
+@pytest.mark.parametrize("step", ["sync", "upload", "syndicate", "send"])
 def test_a_cancelled_run_commits_nothing(step):
     assert not commits(cancelled_in=step)
