@@ -28,7 +28,7 @@ from urllib.parse import quote, quote_plus
 
 from common.terminal import short
 
-from .articles import article_slugs
+from .articles import article_headers, syndicated_posts
 from .commands import CommandError, Project, run_import, run_sync
 from .settings import load_settings
 from .sync import SyncError
@@ -83,16 +83,18 @@ def load_project(settings_file: Path, say: Callable[[str], None]) -> Project:
         sys.path.remove(str(settings_file.parent))
     settings = load_settings(namespace.get("MENTIONS"))
     content = settings_file.parent / namespace.get("PATH", "content")
-    slugs, undeclared = article_slugs(content, namespace.get("ARTICLE_PATHS", [""]))
+    headers, undeclared = article_headers(content, namespace.get("ARTICLE_PATHS", [""]))
     for path in undeclared:
         say(f"warning: {path} has no Slug: metadata; mentions of it cannot be matched")
+    store_dir = content / settings.path
     return Project(
-        store_dir=content / settings.path,
+        store_dir=store_dir,
         avatars_dir=content / settings.avatars_dir,
         site_url=namespace.get("SITEURL", ""),
         article_url=namespace.get("ARTICLE_URL", "{slug}.html"),
-        slugs=frozenset(slugs),
+        slugs=frozenset(headers),
         settings=settings,
+        posts=syndicated_posts(store_dir, headers, say) if settings.collect_direct else {},
     )
 
 

@@ -19,7 +19,7 @@ from common.urls import UNSAFE_CHARACTERS, http_url
 from known_keys import reject_unknown_keys
 
 KINDS = ("reply", "like", "repost", "bookmark", "mention")
-ORIGINS = ("webmention.io", "import", "manual")
+ORIGINS = ("webmention.io", "import", "manual", "bluesky", "mastodon")
 MAX_ID_LENGTH = 200
 MAX_NAME_LENGTH = 100
 MAX_NETWORK_LENGTH = 40

@@ -163,3 +163,19 @@ def token(monkeypatch) -> str:
     """The valid token, set in WEBMENTION_IO_TOKEN as in CI."""
     monkeypatch.setenv("WEBMENTION_IO_TOKEN", TOKEN)
     return TOKEN
+
+
+@pytest.fixture
+def fake_appview(loopback_server, fake_api):
+    """A fresh fake Bluesky AppView (tests/mentions/fake_networks.py) beside the fake API."""
+    from tests.mentions.fake_networks import FakeAppView
+
+    return FakeAppView(loopback_server)
+
+
+@pytest.fixture
+def fake_mastodon(loopback_server, fake_api):
+    """A fresh fake Mastodon instance (tests/mentions/fake_networks.py) beside the fake API."""
+    from tests.mentions.fake_networks import FakeMastodon
+
+    return FakeMastodon(loopback_server)
