@@ -6,8 +6,9 @@ PATH, SITEURL, ARTICLE_URL, ARTICLE_PATHS and MENTIONS; it defaults to
 publishconf.py because SITEURL there is the public address mentions point at.
 
 Exit status: 0 done (quarantined records included: they are reported, one
-line each, and kept in `_rejected.json`), 2 webmention.io failed or answered
-a page that is unusable as a whole, 3 bad settings, local data or import file
+line each, and kept in `_rejected.json`), 2 webmention.io, the Bluesky
+AppView or a Mastodon instance failed or answered a page that is unusable as
+a whole (a post gone upstream is only a warning line), 3 bad settings, local data or import file
 (or the store could not be written), 1 an unexpected error (a bug). On any
 failure nothing is written.
 
@@ -102,7 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mentions", description=__doc__.split("\n")[0])
     parser.add_argument("--settings", default="publishconf.py", help="Pelican settings file")
     commands = parser.add_subparsers(dest="command", required=True)
-    sync = commands.add_parser("sync", help="fetch new mentions from webmention.io")
+    sync = commands.add_parser(
+        "sync", help="fetch new mentions from webmention.io, Bluesky and Mastodon"
+    )
     sync.add_argument(
         "--full", action="store_true", help="re-read everything: drop deleted, update edited"
     )

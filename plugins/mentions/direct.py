@@ -34,10 +34,11 @@ from urllib.parse import urlsplit
 from syndication.posts import BlueskyPost, MastodonPost, Post, parse_post
 
 from . import bluesky, mastodon
+from .json_entries import parse_entry
 from .model import Mention, clean_mention
 from .moderation import Moderation
 from .quarantine import Rejection, rejection
-from .reactions import Get, Harvest, Item, Limits, PostGone
+from .reactions import UNPARSED, Get, Harvest, Item, Limits, PostGone
 from .settings import MentionsSettings
 from .store import check_storable
 
@@ -137,10 +138,13 @@ def _judge(
         seen = old.published if old else now
         received = (old.received or now) if old else now
         try:
+            if item.value is UNPARSED:
+                parse_entry(item.data)  # raises, saying why
             mention = _mention(protocol, item, post, seen, received, settings.max_text)
         except (ValueError, OverflowError, RecursionError) as error:
             unreadable.add(item.name)
-            collected.rejected.append(_rejection(network, item, str(error)))
+            reason = str(error) if item.value is not UNPARSED else f"not JSON: {error}"
+            collected.rejected.append(_rejection(network, item, reason))
             continue
         except Exception as error:  # one reaction must never stop the others
             unreadable.add(item.name)
