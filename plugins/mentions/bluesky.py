@@ -23,6 +23,7 @@ first seen (`seen`), and keeps that date.
 
 import json
 from datetime import datetime
+from functools import partial
 from urllib.parse import urlencode
 
 from syndication.posts import BlueskyPost, bluesky_url
@@ -61,7 +62,8 @@ def read(post: BlueskyPost, get: Get, appview: str, limits: Limits) -> tuple[Blu
     for method, key, kind in LISTS:
         what = f"{post.url} {key}"
         first = xrpc(appview, method, uri=post.at_uri, limit=PAGE_SIZE)
-        for index, data, value in pages(get, first, key, limits, harvest, what, _next_url):
+        following = partial(_next_url, first)
+        for index, data, value in pages(get, first, key, limits, harvest, what, following):
             harvest.items.append(Item(kind, _name(kind, post, value, what, index), data, value))
     return post, harvest
 
@@ -124,11 +126,12 @@ def _json(page: Page) -> object:
     return value
 
 
-def _next_url(url: str, _page: Page, rest: dict) -> str | None:
+def _next_url(first: str, _page: Page, rest: dict) -> str | None:
+    """The first page's URL with the page's `cursor`, None when there is no next page."""
     cursor = rest.get("cursor")
     if not isinstance(cursor, str) or not cursor:
         return None
-    return f"{url.split('&cursor=')[0]}&{urlencode({'cursor': cursor})}"
+    return f"{first}&{urlencode({'cursor': cursor})}"
 
 
 def _name(kind: str, post: BlueskyPost, value: object, what: str, index: int) -> str:

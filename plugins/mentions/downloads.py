@@ -16,8 +16,11 @@ Non-public addresses are allowed in two cases, both meant for tests:
   (`PRIVATE_NETWORKS`), never link-local, so never a cloud metadata service.
 
 Direct collection (`direct_getter`) reads the Bluesky AppView and each
-post's Mastodon instance the same way, with the same literal-address rule
-for the AppView URL and for a post URL on a literal IP (tests). A 429 is
+post's Mastodon instance the same way: the literal-address rule holds for
+`bluesky_appview` (a setting); a post URL comes from content (a header, the
+syndication file), so its instance must be public unless the test setting
+`collect_allow_private_hosts` lets PRIVATE_NETWORKS through (never
+link-local), and a refused instance only skips that post. A 429 is
 waited out once when `Retry-After` (or the rate-limit reset) asks for at
 most `collect_max_wait` seconds, else the command fails; once a server
 says no requests remain (`ratelimit-remaining`/`x-ratelimit-remaining` 0),
@@ -39,7 +42,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-from safe_http import Client, Deadline, FetchError, IPNetwork, Response, retryable_status
+from safe_http import Client, Deadline, FetchError, IPNetwork, Refused, Response, retryable_status
 
 from .reactions import Get, Page, PostGone
 from .settings import MentionsSettings
@@ -144,8 +147,10 @@ def direct_getter(
     clock: Callable[[], datetime],
 ) -> Get:
     """GET one page of a Bluesky or Mastodon API, minding rate limits (see module docstring)."""
-    clients: dict[str, Client] = {}
+    clients: dict[tuple[str, bool], Client] = {}
     resume_at: dict[str, float] = {}  # host -> when its rate limit resets (POSIX seconds)
+    appview = settings.bluesky_appview.rstrip("/") + "/xrpc/"
+    instances = PRIVATE_NETWORKS if settings.collect_allow_private_hosts else ()
 
     def wait(host: str, seconds: float, why: str) -> None:
         if seconds > settings.collect_max_wait:
@@ -158,17 +163,23 @@ def direct_getter(
 
     def get(url: str) -> Page:
         host = urlsplit(url).hostname or "?"
-        if host not in clients:
-            clients[host] = Client(
+        # The AppView is a setting (trusted as typed); an instance comes from content.
+        trusted = url.startswith(appview)
+        if (host, trusted) not in clients:
+            clients[host, trusted] = Client(
                 user_agent=USER_AGENT,
                 max_bytes=settings.max_response_bytes,
-                allow_networks=_literal_address(url),
+                allow_networks=_literal_address(url) if trusted else instances,
             )
         for attempt in (1, 2):
             if host in resume_at:
                 wait(host, resume_at.pop(host) - clock().timestamp(), "rate limit reached")
             try:
-                response = clients[host].get(url, Deadline(settings.timeout), accept=JSON)
+                response = clients[host, trusted].get(url, Deadline(settings.timeout), accept=JSON)
+            except Refused as error:
+                if trusted:
+                    raise SyncError(str(error)) from None
+                raise PostGone(f"refused: {error}") from None
             except FetchError as error:
                 raise SyncError(str(error)) from None
             reset = _rate_limit_reset(response, clock())

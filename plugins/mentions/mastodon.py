@@ -51,10 +51,10 @@ def read(post: MastodonPost, get: Get, limits: Limits) -> Harvest:
     harvest = Harvest()
     base = f"{post.origin}/api/v1/statuses/{post.status_id}"
 
-    def no_next(_url: str, _page: Page, _rest: dict) -> None:
+    def no_next(_page: Page, _rest: dict) -> None:
         return None
 
-    def same_origin_next(_url: str, page: Page, _rest: dict) -> str | None:
+    def same_origin_next(page: Page, _rest: dict) -> str | None:
         if page.next_url is None:
             return None
         if not page.next_url.startswith(post.origin + "/"):

@@ -84,12 +84,12 @@ def pages(
     limits: Limits,
     harvest: Harvest,
     what: str,
-    next_url: Callable[[str, Page, dict], str | None],
+    next_url: Callable[[Page, dict], str | None],
 ) -> Iterator[tuple[int, bytes, object]]:
     """(index, bytes, JSON) of each element of a paged list, at most `limits` of them.
 
     `key` names the list in each page's object (None: the page is a list);
-    `next_url(url, page, rest)` says where the next page is, from the page's
+    `next_url(page, rest)` says where the next page is, from the page's
     `rest` (its object without the list) or its Link header. A page that is
     not the expected JSON raises SyncError: the server answered, but not
     usably (a truncated body), which is a failure like any other upstream.
@@ -113,7 +113,7 @@ def pages(
                 return
             yield index, entry.data, parsed(entry.data)
             index += 1
-        following = next_url(url, page, rest) if entries else None
+        following = next_url(page, rest) if entries else None
         if following is None or following in seen:
             return
         seen.add(following)

@@ -38,6 +38,10 @@ Keys (all optional):
         Retry-After or a rate-limit reset may ask for; longer fails the sync.
     collect_time_budget (float, 600.0): seconds for reading all posts; the
         posts not started in time are left for the next run.
+    collect_allow_private_hosts (bool, False): allow Mastodon instances on
+        loopback and private networks (downloads.PRIVATE_NETWORKS; never
+        link-local); only tests turn this on. A post URL comes from content,
+        so without it a post on such an address is skipped with a warning.
     max_names (int, 5): names in a "mentioned on ... by" sentence before
         "and N others".
     quote_length (int, 280): the quoted text and excerpts are cut near this length.
@@ -86,6 +90,7 @@ class MentionsSettings:
     collect_reply_depth: Count = 6
     collect_max_wait: Annotated[float, positive] = 30.0
     collect_time_budget: Annotated[float, positive] = 600.0
+    collect_allow_private_hosts: bool = False
     max_names: Count = 5
     quote_length: Count = 280
     fold_after: Count = 8

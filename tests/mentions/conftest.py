@@ -115,6 +115,7 @@ class Project:
             "per_page": 5,
             "timeout": 30.0,
             "avatar_allow_private_hosts": True,
+            "collect_allow_private_hosts": True,
         }
         self.write_settings()
 

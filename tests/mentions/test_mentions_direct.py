@@ -260,3 +260,14 @@ def test_the_store_loads_and_reads_back_unchanged(posted, run):
     run()
     path = posted.store / f"{SLUG}.json"
     assert store.article_text(store.load_article(path)) == path.read_text(encoding="utf-8")
+
+
+def test_an_instance_on_a_private_address_is_skipped_unless_tests_allow_it(
+    posted, run, fake_appview
+):
+    posted.write_settings(bluesky_appview=fake_appview.base, collect_allow_private_hosts=False)
+    lines = run()
+    assert any(
+        line.startswith("warning: http://127.0.0.1:") and "refused" in line for line in lines
+    )
+    assert {m["origin"] for m in stored(posted).values()} == {"bluesky"}
