@@ -29,7 +29,18 @@ from urllib.parse import urlencode
 from syndication.posts import BlueskyPost, bluesky_url
 
 from .model import Mention, parse_time
-from .reactions import UNPARSED, Get, Harvest, Item, Limits, Page, PostGone, pages, parsed
+from .reactions import (
+    UNPARSED,
+    Get,
+    Harvest,
+    Item,
+    Limits,
+    Page,
+    PostGone,
+    pages,
+    parsed,
+    reaction,
+)
 from .sync import SyncError, raw_strings
 
 NETWORK = "bluesky"
@@ -210,21 +221,12 @@ def to_mention(item: Item, post: BlueskyPost, seen: datetime, received: datetime
         text = record.get("text")
         if not isinstance(text, str):
             raise ValueError("record.text: expected a string")
-    return Mention(
-        id=identifier,
-        origin=NETWORK,
-        kind=item.kind,
-        source_url=url,
-        url=url,
-        published=published,
-        received=received,
-        author_name=_string(actor.get("displayName")) or _string(actor.get("handle")),
-        author_url=bluesky_profile(did),
-        author_photo=_string(actor.get("avatar")),
-        author_avatar=None,
-        text=text,
-        network=NETWORK,
+    author = (
+        _string(actor.get("displayName")) or _string(actor.get("handle")),
+        bluesky_profile(did),
+        _string(actor.get("avatar")),
     )
+    return reaction(NETWORK, item.kind, identifier, url, (published, received), author, text)
 
 
 def _object(value: object, where: str) -> dict:

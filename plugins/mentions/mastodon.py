@@ -29,7 +29,7 @@ from syndication.posts import MastodonPost
 
 from .model import Mention, parse_time
 from .normalize import html_to_text
-from .reactions import UNPARSED, Get, Harvest, Item, Limits, Page, pages
+from .reactions import UNPARSED, Get, Harvest, Item, Limits, Page, pages, reaction
 from .sync import raw_strings
 
 NETWORK = "mastodon"
@@ -146,21 +146,12 @@ def to_mention(item: Item, post: MastodonPost, seen: datetime, received: datetim
         except ValueError as error:
             raise ValueError(f"created_at: {error}") from None
         text = _text(value)
-    return Mention(
-        id=identifier,
-        origin=NETWORK,
-        kind=item.kind,
-        source_url=url,
-        url=url,
-        published=published,
-        received=received,
-        author_name=_string(account.get("display_name")) or _string(account.get("acct")),
-        author_url=_string(account.get("url")),
-        author_photo=_string(account.get("avatar_static")) or _string(account.get("avatar")),
-        author_avatar=None,
-        text=text,
-        network=NETWORK,
+    author = (
+        _string(account.get("display_name")) or _string(account.get("acct")),
+        _string(account.get("url")),
+        _string(account.get("avatar_static")) or _string(account.get("avatar")),
     )
+    return reaction(NETWORK, item.kind, identifier, url, (published, received), author, text)
 
 
 def _text(status: dict) -> str:

@@ -10,8 +10,10 @@ which follows the next page until there is none, the same page comes back
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from .json_entries import PageError, parse_entry, split_list, split_member
+from .model import Mention
 from .sync import SyncError
 
 UNPARSED = object()
@@ -67,6 +69,39 @@ class Harvest:
     def count(self, kind: str) -> int:
         """How many items of `kind` were read."""
         return sum(item.kind == kind for item in self.items)
+
+
+def reaction(
+    network: str,
+    kind: str,
+    identifier: str,
+    url: str,
+    dates: tuple[datetime, datetime],
+    author: tuple[str | None, str | None, str | None],
+    text: str | None,
+) -> Mention:
+    """A directly read reaction as a Mention, not yet cleaned.
+
+    `dates` is (published, received), `author` (name, profile URL, photo
+    URL). Origin and network are the network it was read from, and its URL
+    is also its source: there is no bridge in between.
+    """
+    (published, received), (name, author_url, photo) = dates, author
+    return Mention(
+        id=identifier,
+        origin=network,
+        kind=kind,
+        source_url=url,
+        url=url,
+        published=published,
+        received=received,
+        author_name=name,
+        author_url=author_url,
+        author_photo=photo,
+        author_avatar=None,
+        text=text,
+        network=network,
+    )
 
 
 def parsed(data: bytes) -> object:

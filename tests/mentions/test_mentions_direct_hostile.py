@@ -9,7 +9,6 @@ beside one good like each. What each must become is listed here.
 
 import json
 import re
-from datetime import UTC
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,12 +16,13 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 from mentions import store
-from mentions.summary import Display, summarize
+from mentions.summary import summarize
 
 import pelicanconf
 from tests.mentions.conftest import SLUG
 from tests.mentions.fake_networks import load
 from tests.mentions.faults import fail_rename
+from tests.mentions.test_mentions_summary import display
 
 THEME = Path(__file__).resolve().parents[2] / "theme" / "templates"
 POST = "https://bsky.app/profile/did:plc:ownerreconnect4example/post/3lcpostreconn2"
@@ -114,7 +114,7 @@ def test_a_failed_write_leaves_store_and_quarantine_byte_identical(hostile, run,
 def test_the_partial_shows_them_by_network_escaped_and_without_outside_links(hostile, run):
     run()
     mentions = store.load_article(hostile.store / f"{SLUG}.json")
-    summary = summarize(mentions, _display())
+    summary = summarize(mentions, display())
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(THEME), **pelicanconf.JINJA_ENVIRONMENT
     )
@@ -136,20 +136,3 @@ def test_the_partial_shows_them_by_network_escaped_and_without_outside_links(hos
         assert {"nofollow", "ugc", "noopener"} <= set(link["rel"])
     rows = [" ".join(h.get_text().split()) for h in soup.select("h3.mention-row-title")]
     assert rows == ["2 likes"]
-
-
-def _display() -> Display:
-    return Display(
-        max_names=5,
-        quote_length=280,
-        fold_after=8,
-        max_text=2000,
-        networks_max=6,
-        replies_shown=10,
-        replies_max=30,
-        excerpts_shown=5,
-        excerpts_max=20,
-        zone=UTC,
-        avatars_path="images/avatars",
-        avatar_files=frozenset(),
-    )
