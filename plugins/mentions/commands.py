@@ -108,9 +108,8 @@ def run_sync(
     collected = direct.Collected()
     if settings.collect_direct and project.posts:
         get = direct_getter(settings, sleep=sleep, clock=now)
-        known = {slug: p for slug, p in project.posts.items() if slug in project.slugs}
         collected = direct.collect(
-            known, current, get, settings=settings, moderation=loaded.moderation, now=now()
+            project.posts, current, get, settings=settings, moderation=loaded.moderation, now=now()
         )
         updated = direct.merge(updated, collected.posts, full=full)
         lines += collected.lines

@@ -5,7 +5,8 @@ command, a loopback fake in tests) and returns a `Harvest`: each reaction as
 an `Item` (its bytes as received and, when they parse, its JSON), and whether
 every list was read to its end. Lists are read page by page with `pages`,
 which follows the next page until there is none, the same page comes back
-(a repeated cursor), or the caps are reached.
+(a repeated cursor), or the caps are reached; in the last two cases the
+list counts as not read in full.
 """
 
 from collections.abc import Callable, Iterator
@@ -149,7 +150,11 @@ def pages(
             yield index, entry.data, parsed(entry.data)
             index += 1
         following = next_url(page, rest) if entries else None
-        if following is None or following in seen:
+        if following is None:
+            return
+        if following in seen:  # a server going round in circles: stop, unsure of the rest
+            harvest.complete = False
+            harvest.notes.append(f"{what}: the same page came back, the rest not read")
             return
         seen.add(following)
         url = following

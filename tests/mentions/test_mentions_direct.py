@@ -271,3 +271,14 @@ def test_an_instance_on_a_private_address_is_skipped_unless_tests_allow_it(
         line.startswith("warning: http://127.0.0.1:") and "refused" in line for line in lines
     )
     assert {m["origin"] for m in stored(posted).values()} == {"bluesky"}
+
+
+def test_an_edited_reply_is_updated_by_the_next_sync(posted, run, fake_appview, fake_mastodon):
+    run()
+    fake_appview.data["thread"]["replies"][0]["post"]["record"]["text"] = "Edited: weekly works."
+    fake_mastodon.data["descendants"][0]["content"] = "<p>Edited <em>too</em>.</p>"
+    lines = run()
+    assert f"{SLUG}: 0 added, 2 updated, 0 removed" in lines
+    texts = {m["author_name"]: m["text"] for m in stored(posted).values() if m["kind"] == "reply"}
+    assert texts["Mira Okafor"] == "Edited: weekly works."
+    assert texts["Inês Duarte"] == "Edited too."

@@ -1,13 +1,15 @@
-"""The pure rules of direct collection: which reactions are the same, waits, the time budget."""
+"""The pure rules of direct collection: which reactions are the same, waits, paging, the time budget."""
 
 import itertools
 from datetime import UTC, datetime
 from email.message import Message
+from functools import partial
 
-from mentions import direct
+from mentions import bluesky, direct
 from mentions.downloads import _rate_limit_reset, _retry_after
 from mentions.model import Mention
 from mentions.moderation import Moderation
+from mentions.reactions import Harvest, Limits, Page, pages
 from mentions.settings import load_settings
 from safe_http import Response
 from syndication.posts import parse_post
@@ -118,3 +120,23 @@ def test_posts_not_started_within_the_time_budget_wait_for_the_next_run():
     assert collected.lines[-1] == (
         "not read this time (collect_time_budget): https://b.example/@o/1; the next sync will"
     )
+
+
+def test_a_cursor_that_comes_back_stops_the_list_unread_in_full():
+    asked = []
+
+    def get(url):
+        asked.append(url)
+        return Page(b'{"likes": [{"n": 1}], "cursor": "same"}')
+
+    harvest = Harvest()
+    limits = Limits(max_pages=10, max_reactions=100, reply_depth=6)
+    follow = partial(bluesky._next_url, "https://appview.example/xrpc/q?uri=x")
+    read = list(
+        pages(
+            get, "https://appview.example/xrpc/q?uri=x", "likes", limits, harvest, "likes", follow
+        )
+    )
+    assert len(asked) == 2 and len(read) == 2
+    assert not harvest.complete
+    assert harvest.notes == ["likes: the same page came back, the rest not read"]
