@@ -94,7 +94,7 @@ help:
 	@echo '  make lint         check the Python code with ruff'
 	@echo '  make newpost TITLE="..."  start a dated draft article'
 	@echo '  make lock         re-resolve requirements.in into the requirements.txt lock'
-	@echo '  make mentions-sync [FULL=1] [AVATARS=1]  fetch new mentions from webmention.io'
+	@echo '  make mentions-sync [FULL=1] [AVATARS=1]  fetch new mentions (webmention.io, Bluesky, Mastodon)'
 	@echo '                    (needs WEBMENTION_IO_TOKEN in the environment)'
 	@echo '  make mentions-import FILE=archive.json  import archived social posts (JSON or CSV)'
 	@echo '  make mentions-send [DRY_RUN=1]  after a deploy: notify the pages our articles link to'

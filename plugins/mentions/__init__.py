@@ -18,13 +18,17 @@ Command time (`make mentions-sync`, `make mentions-import`):
     cli          arguments, settings file, exit codes, escaped one-line output
     commands     sync and import: judge each record, then write everything or nothing
     sync         the webmention.io JF2 API: pages, and the merge into the store
+    direct       reactions read straight from Bluesky and Mastodon: judged, merged, kept once
+    bluesky      the public AppView: a post's replies, likes, reposts and quotes
+    mastodon     an instance's public API: a status's replies, favourites and boosts
+    reactions    what reading one post yields, and paging with caps (shared by the two above)
     json_entries a page's JSON split into entries, each parsed on its own
     normalize    a JF2 entry made a Mention
     importer     archived posts (JSON or CSV) made Mentions
     quarantine   `_rejected.json`: refused records, for the owner to look at
-    downloads    API pages and author photos through safe_http
+    downloads    API pages, network pages (rate limits) and author photos through safe_http
     avatars      author photos decoded and re-encoded, never published as received
-    articles     article slugs from Markdown headers, for commands run without Pelican
+    articles     article slugs, headers and posts, for commands run without Pelican
 """
 
 from .plugin import register

@@ -6,8 +6,9 @@ PATH, SITEURL, ARTICLE_URL, ARTICLE_PATHS and MENTIONS; it defaults to
 publishconf.py because SITEURL there is the public address mentions point at.
 
 Exit status: 0 done (quarantined records included: they are reported, one
-line each, and kept in `_rejected.json`), 2 webmention.io failed or answered
-a page that is unusable as a whole, 3 bad settings, local data or import file
+line each, and kept in `_rejected.json`), 2 webmention.io, the Bluesky
+AppView or a Mastodon instance failed or answered a page that is unusable as
+a whole (a post gone upstream is only a warning line), 3 bad settings, local data or import file
 (or the store could not be written), 1 an unexpected error (a bug). On any
 failure nothing is written.
 
@@ -28,7 +29,7 @@ from urllib.parse import quote, quote_plus
 
 from common.terminal import short
 
-from .articles import article_slugs
+from .articles import article_headers, syndicated_posts
 from .commands import CommandError, Project, run_import, run_sync
 from .settings import load_settings
 from .sync import SyncError
@@ -83,16 +84,18 @@ def load_project(settings_file: Path, say: Callable[[str], None]) -> Project:
         sys.path.remove(str(settings_file.parent))
     settings = load_settings(namespace.get("MENTIONS"))
     content = settings_file.parent / namespace.get("PATH", "content")
-    slugs, undeclared = article_slugs(content, namespace.get("ARTICLE_PATHS", [""]))
+    headers, undeclared = article_headers(content, namespace.get("ARTICLE_PATHS", [""]))
     for path in undeclared:
         say(f"warning: {path} has no Slug: metadata; mentions of it cannot be matched")
+    store_dir = content / settings.path
     return Project(
-        store_dir=content / settings.path,
+        store_dir=store_dir,
         avatars_dir=content / settings.avatars_dir,
         site_url=namespace.get("SITEURL", ""),
         article_url=namespace.get("ARTICLE_URL", "{slug}.html"),
-        slugs=frozenset(slugs),
+        slugs=frozenset(headers),
         settings=settings,
+        posts=syndicated_posts(store_dir, headers, say) if settings.collect_direct else {},
     )
 
 
@@ -100,7 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mentions", description=__doc__.split("\n")[0])
     parser.add_argument("--settings", default="publishconf.py", help="Pelican settings file")
     commands = parser.add_subparsers(dest="command", required=True)
-    sync = commands.add_parser("sync", help="fetch new mentions from webmention.io")
+    sync = commands.add_parser(
+        "sync", help="fetch new mentions from webmention.io, Bluesky and Mastodon"
+    )
     sync.add_argument(
         "--full", action="store_true", help="re-read everything: drop deleted, update edited"
     )

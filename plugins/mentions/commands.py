@@ -6,18 +6,25 @@ Every file the command changes (article files, `_state.json`,
 `_rejected.json`, avatars) is prepared as bytes and read back first, then
 all are written with `common.files.write_together`: a failure anywhere
 leaves the store byte-for-byte as it was. Lines are printed after the write.
+
+Sync reads webmention.io first, then the reactions to each article's
+Bluesky and Mastodon posts (direct.py), then keeps one copy of what arrived
+both ways; every answer is read before anything is written.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from common.files import write_together
+from syndication.posts import Post
 
-from . import quarantine, store
+from . import direct, quarantine, store
 from .avatars import collect_avatars
-from .downloads import api_fetcher, avatar_fetcher
+from .downloads import api_fetcher, avatar_fetcher, direct_getter
 from .importer import Row, read_rows, to_mention
 from .model import Mention, format_time
 from .moderation import Moderation
@@ -42,10 +49,29 @@ class Project:
     article_url: str
     slugs: frozenset[str]
     settings: MentionsSettings
+    # slug -> network -> post, for direct collection (articles.syndicated_posts)
+    posts: Mapping[str, Mapping[str, Post]] = field(default_factory=dict)
 
 
-def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Output) -> None:
-    """Fetch from webmention.io and update the store (see README "Mentions")."""
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def run_sync(
+    project: Project,
+    token: str,
+    *,
+    full: bool,
+    avatars: bool,
+    out: Output,
+    sleep: Callable[[float], None] = time.sleep,
+    now: Callable[[], datetime] = _utc_now,
+) -> None:
+    """Fetch from webmention.io and the syndicated posts, and update the store.
+
+    See README "Mentions" and "Direct collection". `sleep` and `now` are
+    what a rate limit waits with and what dates a reaction first seen.
+    """
     settings = project.settings
     domain = settings.domain or urlsplit(project.site_url).hostname
     if not domain:
@@ -79,6 +105,17 @@ def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Ou
         full=full,
         unreadable={r.id.replace("wm-id ", "wmio:", 1) for r in fetched.rejected},
     )
+    collected = direct.Collected()
+    if settings.collect_direct and project.posts:
+        get = direct_getter(settings, sleep=sleep, clock=now)
+        collected = direct.collect(
+            project.posts, current, get, settings=settings, moderation=loaded.moderation, now=now()
+        )
+        updated = direct.merge(updated, collected.posts, full=full)
+        lines += collected.lines
+    updated, bridged = direct.drop_bridged(updated)
+    if bridged:
+        lines.append(f"dropped {bridged} webmention.io copy(ies) of directly read reactions")
     held = _hold_back(loaded, updated, "webmention.io")
     files: dict[Path, bytes | None] = {}
     if avatars:
@@ -95,12 +132,13 @@ def run_sync(project: Project, token: str, *, full: bool, avatars: bool, out: Ou
         lines.append(
             f"unknown target, not stored: {target} (add it to {store.ALIASES_FILE}, then --full)"
         )
-    report.skipped["blocked"] += fetched.blocked
+    report.skipped["blocked"] += fetched.blocked + collected.blocked
     lines += [
         f"dropped {n} {reason} mention(s)" for reason, n in sorted(report.skipped.items()) if n
     ]
-    cleared = {("webmention.io", name) for name in fetched.cleared}
-    lines += _quarantine(project, loaded.rejected, fetched.rejected + held, cleared, files)
+    cleared = {("webmention.io", name) for name in fetched.cleared} | collected.cleared
+    new = fetched.rejected + collected.rejected + held
+    lines += _quarantine(project, loaded.rejected, new, cleared, files)
     if fetched.since_id is not None:
         text = store.state_text(max(fetched.since_id, stored_since_id or 0))
         files[project.store_dir / store.STATE_FILE] = text.encode("utf-8")
@@ -211,15 +249,20 @@ def _load(project: Project) -> _Store:
 def _hold_back(
     loaded: _Store, updated: dict[str, list[Mention]], origin: str
 ) -> list[quarantine.Rejection]:
-    """Quarantine the new mentions of articles whose file cannot be read (never rewritten)."""
+    """Quarantine the new mentions of articles whose file cannot be read (never rewritten).
+
+    `origin` is the command's ("import" or "webmention.io" for sync); a
+    directly read reaction is quarantined under its own origin.
+    """
     held = []
     for slug in loaded.broken:
         for mention in updated.pop(slug, []):
             name = mention.url if origin == "import" else mention.id.replace("wmio:", "wm-id ", 1)
             again = "import again" if origin == "import" else "run sync --full"
             reason = f"the mentions file of {slug!r} cannot be read: fix it, then {again}"
+            where = mention.origin if mention.origin in direct.NETWORKS else origin
             held.append(
-                quarantine.rejection(origin, name, reason, format_time(mention.published), "")
+                quarantine.rejection(where, name, reason, format_time(mention.published), "")
             )
     return held
 

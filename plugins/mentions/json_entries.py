@@ -57,6 +57,18 @@ def split_page(body: bytes, max_entries: int) -> list[RawEntry]:
     return entries
 
 
+def split_member(body: bytes, key: str) -> tuple[list[RawEntry], dict]:
+    """The elements of the list under the top-level `key`, and the object with that list emptied.
+
+    PageError when `body` is not a JSON object holding such a list. The
+    directly read APIs answer this way (`{"likes": [...], "cursor": "..."}`).
+    """
+    entries, skeleton = _split(body, json.dumps(key).encode(), "not JSON")
+    if not isinstance(skeleton, dict) or skeleton.get(key) != []:
+        raise PageError(f'expected an object with a "{key}" list')
+    return entries, skeleton
+
+
 def split_list(body: bytes) -> list[RawEntry]:
     """The elements of a top-level JSON list as raw byte slices; PageError otherwise."""
     entries, skeleton = _split(body, None, "not JSON")

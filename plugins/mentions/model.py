@@ -21,7 +21,7 @@ from known_keys import reject_unknown_keys
 from .networks import post_key
 
 KINDS = ("reply", "like", "repost", "bookmark", "mention")
-ORIGINS = ("webmention.io", "import", "manual")
+ORIGINS = ("webmention.io", "import", "manual", "bluesky", "mastodon")
 MAX_ID_LENGTH = 200
 MAX_NAME_LENGTH = 100
 MAX_NETWORK_LENGTH = 40

@@ -22,6 +22,26 @@ Keys (all optional):
     avatar_allow_private_hosts (bool, False): allow avatar downloads from
         loopback and private networks (downloads.PRIVATE_NETWORKS; never
         link-local); only tests turn this on.
+    collect_direct (bool, True): sync also reads the reactions to each
+        article's Bluesky and Mastodon posts straight from those networks
+        (README "Direct collection").
+    bluesky_appview (str, "https://public.api.bsky.app"): the Bluesky
+        AppView read without login; an IP address written literally here is
+        allowed through the guard, as for api_url.
+    collect_max_pages (int, 10): pages read per list (likes, reposts,
+        quotes, favourites, boosts) of one post; the rest waits for a later
+        run, and the post does not count as read in full.
+    collect_max_reactions (int, 500): reactions of one kind read per post,
+        likewise.
+    collect_reply_depth (int, 6): levels of nested Bluesky replies read.
+    collect_max_wait (float, 30.0): the longest wait, in seconds, a 429's
+        Retry-After or a rate-limit reset may ask for; longer fails the sync.
+    collect_time_budget (float, 600.0): seconds for reading all posts; the
+        posts not started in time are left for the next run.
+    collect_allow_private_hosts (bool, False): allow Mastodon instances on
+        loopback and private networks (downloads.PRIVATE_NETWORKS; never
+        link-local); only tests turn this on. A post URL comes from content,
+        so without it a post on such an address is skipped with a warning.
     max_names (int, 5): names in a "mentioned on ... by" sentence before
         "and N others".
     quote_length (int, 280): the quoted text and excerpts are cut near this length.
@@ -61,6 +81,16 @@ class MentionsSettings:
     avatar_max_bytes: Count = 65536
     avatar_max_side: Count = 512
     avatar_allow_private_hosts: bool = False
+    collect_direct: bool = True
+    bluesky_appview: Annotated[str, Rule(is_http_url, "an http(s) URL")] = (
+        "https://public.api.bsky.app"
+    )
+    collect_max_pages: Count = 10
+    collect_max_reactions: Count = 500
+    collect_reply_depth: Count = 6
+    collect_max_wait: Annotated[float, positive] = 30.0
+    collect_time_budget: Annotated[float, positive] = 600.0
+    collect_allow_private_hosts: bool = False
     max_names: Count = 5
     quote_length: Count = 280
     fold_after: Count = 8

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from urllib.parse import urlencode, urlsplit
 
 from .json_entries import PageError, RawEntry, parse_entry, split_page
@@ -29,10 +30,6 @@ MAX_WM_ID = 2**63 - 1
 # What is read from an entry that is not JSON, to name it and to moderate it.
 _RAW_STRING = r'"(?:[^"\\]++|\\.)*+"'
 _RAW_WM_ID = re.compile(rb'"wm-id"\s*:\s*([^,}\]\s]{1,200})')
-_RAW_FIELDS = {
-    key: re.compile(rf'"{key}"\s*:\s*({_RAW_STRING})'.encode())
-    for key in ("wm-source", "url", "name", "wm-received")
-}
 
 
 _ENTRY_PREFIX = re.compile(r"^entry(?: \(wm-id [^)]*\))?(?:\.|: )")
@@ -113,8 +110,8 @@ def _judge(
             "nested too deeply" if isinstance(error, RecursionError) else str(error)
         )
         if moderation.blocks_raw(
-            sources=_raw_strings(raw.data, "wm-source") + _raw_strings(raw.data, "url"),
-            author_names=_raw_strings(raw.data, "name"),
+            sources=raw_strings(raw.data, "wm-source") + raw_strings(raw.data, "url"),
+            author_names=raw_strings(raw.data, "name"),
         ):
             fetched.blocked += 1
             return
@@ -175,21 +172,26 @@ def _rejection(raw: RawEntry, page: int, entry: object, reason: str) -> Rejectio
     else:  # read what can be read from the raw text
         match = _RAW_WM_ID.search(raw.data)
         name = f"wm-id {match.group(1).decode('utf-8', 'replace')}" if match else None
-        received = next(iter(_raw_strings(raw.data, "wm-received")), None)
+        received = next(iter(raw_strings(raw.data, "wm-received")), None)
     # The line names the entry already: "entry (wm-id 7).published: ..." -> "published: ...".
     reason = _ENTRY_PREFIX.sub("", reason)
     return rejection(ORIGIN, name or f"page {page} entry {raw.index}", reason, received, raw.data)
 
 
-def _raw_strings(data: bytes, key: str) -> list[str]:
+def raw_strings(data: bytes, key: str) -> list[str]:
     """The string values of `key` anywhere in an entry that does not parse as a whole."""
     values = []
-    for match in _RAW_FIELDS[key].finditer(data):
+    for match in _raw_field(key).finditer(data):
         try:
             values.append(json.loads(match.group(1).decode("utf-8")))
         except ValueError:
             continue
     return values
+
+
+@cache
+def _raw_field(key: str) -> re.Pattern[bytes]:
+    return re.compile(rf'"{re.escape(key)}"\s*:\s*({_RAW_STRING})'.encode())
 
 
 def merge(

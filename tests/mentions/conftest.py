@@ -1,4 +1,4 @@
-"""Fixtures for the mentions tests: a loopback fake of webmention.io and a small project.
+"""Fixtures for the mentions tests: loopback fakes of webmention.io, Bluesky and Mastodon, a small project.
 
 The project-wide guard in tests/conftest.py already refuses non-loopback
 connections; everything here listens on 127.0.0.1 only.
@@ -8,11 +8,16 @@ import json
 import logging
 import re
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from mentions import commands
+from mentions.cli import load_project
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
+
+from tests.mentions.fake_networks import FakeAppView, FakeMastodon
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TOKEN = "wmio-test-token-5f3a9c"
@@ -110,6 +115,7 @@ class Project:
             "per_page": 5,
             "timeout": 30.0,
             "avatar_allow_private_hosts": True,
+            "collect_allow_private_hosts": True,
         }
         self.write_settings()
 
@@ -163,3 +169,61 @@ def token(monkeypatch) -> str:
     """The valid token, set in WEBMENTION_IO_TOKEN as in CI."""
     monkeypatch.setenv("WEBMENTION_IO_TOKEN", TOKEN)
     return TOKEN
+
+
+@pytest.fixture
+def fake_appview(loopback_server, fake_api):
+    """A fresh fake Bluesky AppView (tests/mentions/fake_networks.py) beside the fake API."""
+    return FakeAppView(loopback_server)
+
+
+@pytest.fixture
+def fake_mastodon(loopback_server, fake_api):
+    """A fresh fake Mastodon instance (tests/mentions/fake_networks.py) beside the fake API."""
+    return FakeMastodon(loopback_server)
+
+
+SLUG = "networking-is-a-two-way-street"
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+class Run:
+    """One sync through `commands.run_sync`, with the sleeps it asked for recorded."""
+
+    def __init__(self, project) -> None:
+        self.project = project
+        self.lines: list[str] = []
+        self.sleeps: list[float] = []
+
+    def __call__(self, *, full: bool = False, now: datetime = NOW) -> list[str]:
+        self.lines = []
+        loaded = load_project(self.project.settings, self.lines.append)
+        commands.run_sync(
+            loaded,
+            TOKEN,
+            full=full,
+            avatars=False,
+            out=self.lines.append,
+            sleep=self.sleeps.append,
+            now=lambda: now,
+        )
+        return self.lines
+
+
+@pytest.fixture
+def posted(project, fake_api, fake_appview, fake_mastodon):
+    """The fixture project with one article posted to both networks, and no webmention.io entries."""
+    fake_api.entries = []
+    project.write_settings(bluesky_appview=fake_appview.base)
+    syndicate(project, bluesky=fake_appview.post_url, mastodon=fake_mastodon.post_url)
+    return project
+
+
+@pytest.fixture
+def run(posted) -> Run:
+    return Run(posted)
+
+
+def syndicate(project, **posts: str) -> None:
+    data = {"posts": {SLUG: posts}}
+    (project.store / "_syndication.json").write_text(json.dumps(data), encoding="utf-8")
