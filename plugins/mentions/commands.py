@@ -3,9 +3,10 @@
 A record that fails moderation is dropped; one that fails validation is
 quarantined (one line, and an entry in `_rejected.json`); the rest is stored.
 Every file the command changes (article files, `_state.json`,
-`_rejected.json`, avatars) is prepared as bytes and read back first, then
-all are written with `common.files.write_together`: a failure anywhere
-leaves the store byte-for-byte as it was. Lines are printed after the write.
+`_rejected.json`, avatars, and any article file still holding old import
+ids, see store.py) is prepared as bytes and read back first, then all are
+written with `common.files.write_together`: a failure anywhere leaves the
+store byte-for-byte as it was. Lines are printed after the write.
 
 Sync reads webmention.io first, then the reactions to each article's
 Bluesky and Mastodon posts (direct.py), then keeps one copy of what arrived
@@ -142,7 +143,7 @@ def run_sync(
     if fetched.since_id is not None:
         text = store.state_text(max(fetched.since_id, stored_since_id or 0))
         files[project.store_dir / store.STATE_FILE] = text.encode("utf-8")
-    _write(project, current, updated, files, lines, out)
+    _write(project, loaded, updated, files, lines, out)
 
 
 def run_import(project: Project, path: Path, *, out: Output) -> None:
@@ -182,7 +183,7 @@ def run_import(project: Project, path: Path, *, out: Output) -> None:
     new += _hold_back(loaded, updated, "import")
     files: dict[Path, bytes | None] = {}
     lines += _quarantine(project, loaded.rejected, new, cleared, files)
-    _write(project, current, updated, files, lines, out)
+    _write(project, loaded, updated, files, lines, out)
 
 
 def _imported(row: Row, project: Project, resolver: TargetResolver) -> tuple[str, Mention]:
@@ -227,6 +228,7 @@ class _Store:
 
     current: dict[str, list[Mention]]
     broken: dict[str, str]  # slug -> why its file cannot be read; the file is left alone
+    migrated: frozenset[str]  # slugs whose file holds old import ids: written again
     resolver: TargetResolver
     moderation: Moderation
     rejected: list[quarantine.Rejection]
@@ -238,11 +240,17 @@ def _load(project: Project) -> _Store:
     aliases = store.load_aliases(directory)
     resolver = TargetResolver(project.site_url, project.article_url, aliases)
     moderation = store.load_moderation(directory)
-    current, broken = store.load_readable(directory)
+    current, broken, migrated = store.load_readable(directory)
     rejected, warning = quarantine.load(directory / store.REJECTED_FILE)
     warnings = [f"warning: {reason}; the file is left as it is" for reason in broken.values()]
     return _Store(
-        current, broken, resolver, moderation, rejected, warnings + [warning] * bool(warning)
+        current,
+        broken,
+        migrated,
+        resolver,
+        moderation,
+        rejected,
+        warnings + [warning] * bool(warning),
     )
 
 
@@ -284,21 +292,24 @@ def _quarantine(
 
 def _write(
     project: Project,
-    before: dict[str, list[Mention]],
+    loaded: _Store,
     after: dict[str, list[Mention]],
     files: dict[Path, bytes | None],
     lines: list[str],
     out: Output,
 ) -> None:
-    """Prepare the changed article files, write everything at once, then report."""
-    changes = store.diff(before, after)
+    """Prepare the changed and the migrated article files, write everything at once, then report."""
+    changes = store.diff(loaded.current, after)
     for slug, counts in changes.items():
         files[project.store_dir / f"{slug}.json"] = store.article_bytes(after.get(slug, []))
         lines.append(
             f"{slug}: {counts['added']} added, {counts['updated']} updated, "
             f"{counts['removed']} removed"
         )
-    if not changes:
+    for slug in sorted(loaded.migrated - changes.keys()):
+        files[project.store_dir / f"{slug}.json"] = store.article_bytes(after.get(slug, []))
+        lines.append(f"{slug}: old import ids rewritten")
+    if not changes and not loaded.migrated:
         lines.append("no changes")
     write_together(files)
     for line in lines:

@@ -12,8 +12,9 @@ after a new network was recognised stored a second copy. Reading a file
 (the build and every command) now gives such a record its current id,
 `model.import_id` of its URL (`import:123`); two records that become one id
 collapse into one, chosen by `_preferred` whatever their order in the file.
-A command that writes the file writes the new ids; until then it keeps
-the old ones, which every reader keeps migrating.
+Every command (sync, import) writes each such file with the new ids, in
+the same all-or-nothing write as its other changes, even when nothing
+else in it changed; the next command finds nothing left to migrate.
 """
 
 import json
@@ -21,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from common.files import canonical_json as dumps
 
@@ -34,6 +36,14 @@ MODERATION_FILE = "_moderation.json"
 ALIASES_FILE = "_aliases.json"
 STATE_FILE = "_state.json"
 REJECTED_FILE = "_rejected.json"
+
+
+class Readable(NamedTuple):
+    """What `load_readable` found in the mentions directory."""
+
+    mentions: dict[str, list[Mention]]  # slug -> its mentions, old ids migrated
+    broken: dict[str, str]  # slug -> why its file cannot be read
+    migrated: frozenset[str]  # slugs whose file still holds old import ids
 
 
 class StoreError(ValueError):
@@ -81,6 +91,11 @@ def load_article(path: Path) -> list[Mention]:
 
 def parse_article(data: object, path: Path) -> list[Mention]:
     """Validate the JSON of one article's mentions file; StoreError names `path` and the field."""
+    return migrate_ids(_parse_records(data, path))
+
+
+def _parse_records(data: object, path: Path) -> list[Mention]:
+    """The mentions of one file as written, old import ids and all."""
     if not isinstance(data, dict) or set(data) != {"schema", "mentions"}:
         raise StoreError(f'{path}: expected an object with "schema" and "mentions"')
     if data["schema"] != SCHEMA:
@@ -98,7 +113,7 @@ def parse_article(data: object, path: Path) -> list[Mention]:
             raise StoreError(f"{path}: mentions[{index}].id: duplicate id {mention.id!r}")
         seen.add(mention.id)
         mentions.append(mention)
-    return migrate_ids(mentions)
+    return mentions
 
 
 def migrate_ids(mentions: Iterable[Mention]) -> list[Mention]:
@@ -142,20 +157,27 @@ def load_all(directory: Path) -> dict[str, list[Mention]]:
     return {slug: load_article(path) for slug, path in article_paths(directory).items()}
 
 
-def load_readable(directory: Path) -> tuple[dict[str, list[Mention]], dict[str, str]]:
-    """Every article's mentions that can be read, and why each other file cannot.
+def load_readable(directory: Path) -> Readable:
+    """Every article's mentions that can be read, why each other file cannot, and which hold old ids.
 
     The commands use this so that one broken file (hand-edited, or written by
     an older version) does not stop every later run; they leave it untouched.
+    A file with old import ids is one they write again (with `article_bytes`
+    of its mentions), so that a store converges to the current ids.
     """
     readable: dict[str, list[Mention]] = {}
     broken: dict[str, str] = {}
+    migrated: set[str] = set()
     for slug, path in article_paths(directory).items():
         try:
-            readable[slug] = load_article(path)
+            written = _parse_records(read_json(path), path)
         except StoreError as error:
             broken[slug] = str(error)
-    return readable, broken
+            continue
+        readable[slug] = migrate_ids(written)
+        if readable[slug] != written:
+            migrated.add(slug)
+    return Readable(readable, broken, frozenset(migrated))
 
 
 def article_bytes(mentions: list[Mention]) -> bytes | None:

@@ -5,24 +5,12 @@ rewrites a file writes the new ids. Both stores must give the same pages and
 feeds, byte for byte: persisting the migration changes nothing a reader sees.
 """
 
-import json
 import shutil
-from pathlib import Path
 
-from common.files import canonical_json
 from mentions import store
 
+from tests.mentions.old_ids import written_before_the_migration
 from tests.site.test_mentions_render import DEMO_STORE, build_with_store
-
-
-def written_before_the_migration(directory: Path) -> None:
-    """Give every imported record the id the old importer wrote: `import:<network>:<key>`."""
-    for path in store.article_paths(directory).values():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for record in data["mentions"]:
-            if record["origin"] == "import":
-                record["id"] = f"import:{record['network']}:{record['id'].rsplit(':', 1)[1]}"
-        path.write_text(canonical_json(data), encoding="utf-8")
 
 
 def test_persisting_the_id_migration_changes_no_built_file(tmp_path):
