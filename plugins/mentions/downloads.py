@@ -42,7 +42,16 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-from safe_http import Client, Deadline, FetchError, IPNetwork, Refused, Response, retryable_status
+from safe_http import (
+    Client,
+    Deadline,
+    FetchError,
+    IPNetwork,
+    Refused,
+    Response,
+    literal_network,
+    retryable_status,
+)
 
 from .reactions import Get, Page, PostGone
 from .settings import MentionsSettings
@@ -88,7 +97,7 @@ def api_fetcher(settings: MentionsSettings) -> Fetcher:
     client = Client(
         user_agent=USER_AGENT,
         max_bytes=settings.max_response_bytes,
-        allow_networks=_literal_address(settings.api_url),
+        allow_networks=literal_network(settings.api_url),
     )
 
     def fetch(url: str) -> bytes:
@@ -133,13 +142,6 @@ def _get_ok(
     return response
 
 
-def _literal_address(url: str) -> tuple[IPNetwork, ...]:
-    try:
-        return (ipaddress.ip_network(urlsplit(url).hostname or ""),)
-    except ValueError:
-        return ()
-
-
 def direct_getter(
     settings: MentionsSettings,
     *,
@@ -169,7 +171,7 @@ def direct_getter(
             clients[host, trusted] = Client(
                 user_agent=USER_AGENT,
                 max_bytes=settings.max_response_bytes,
-                allow_networks=_literal_address(url) if trusted else instances,
+                allow_networks=literal_network(url) if trusted else instances,
             )
         for attempt in (1, 2):
             if host in resume_at:

@@ -114,6 +114,19 @@ def is_public(address: str, allow: Sequence[IPNetwork] = ()) -> bool:
     return not any(ip in net for net in refused)
 
 
+def literal_network(url: str) -> tuple[IPNetwork, ...]:
+    """The one-address network of the IP that `url` names literally as its host, else none.
+
+    A caller may allow it (`Client(allow_networks=...)`) for a URL the site
+    owner typed in a setting (tests point one at a loopback address); a host
+    name gets no such trust, and neither does a URL from content or a page.
+    """
+    try:
+        return (ipaddress.ip_network(urlsplit(url).hostname or ""),)
+    except ValueError:
+        return ()
+
+
 def check_url(
     url: str, resolver: Resolver, allow: Sequence[IPNetwork] = ()
 ) -> tuple[str, int, list[str]]:

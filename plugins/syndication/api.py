@@ -7,12 +7,10 @@ server text kept is a Bluesky error name (`AuthFactorTokenRequired`), and only
 one of the names the AT Protocol documents (`XRPC_ERRORS`).
 """
 
-import ipaddress
 import json
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
-from safe_http import Client, Deadline, FetchError, IPNetwork, Refused
+from safe_http import Client, Deadline, FetchError, Refused, literal_network
 
 USER_AGENT = "reconnect-syndicate/1.0"
 MAX_BYTES = 1024 * 1024
@@ -69,10 +67,7 @@ def client_for(base_url: str) -> Client:
     The site owner typed that address (tests use a loopback one); a host name
     gets no such trust.
     """
-    try:
-        allowed: tuple[IPNetwork, ...] = (ipaddress.ip_network(urlsplit(base_url).hostname or ""),)
-    except ValueError:
-        allowed = ()
+    allowed = literal_network(base_url)
     return Client(user_agent=USER_AGENT, max_bytes=MAX_BYTES, allow_networks=allowed)
 
 

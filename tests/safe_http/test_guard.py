@@ -5,7 +5,7 @@ import ipaddress
 from pathlib import Path
 
 import pytest
-from safe_http import Deadline, Refused, is_public
+from safe_http import Deadline, Refused, is_public, literal_network
 
 from tests.safe_http.clients import LOOPBACK, make_client, stub_resolver
 from tests.safe_http.loopback_server import Reply
@@ -237,3 +237,19 @@ def test_refusal_messages_stay_short_whatever_the_url_or_dns_say(no_connect):
     with pytest.raises(Refused) as by_scheme:
         client.get("a" * 5000 + "://many.example/", Deadline(5))
     assert len(str(by_dns.value)) < 120 and len(str(by_scheme.value)) < 120
+
+
+@pytest.mark.parametrize(
+    ("url", "networks"),
+    [
+        ("http://127.0.0.1:8000/api/mentions.jf2", ["127.0.0.1/32"]),
+        ("http://[::1]:8000/xrpc/", ["::1/128"]),
+        ("https://10.1.2.3/", ["10.1.2.3/32"]),
+        ("https://localhost:8000/", []),
+        ("https://webmention.example/api", []),
+        ("https://127.0.0.1.example/", []),
+        ("not a url", []),
+    ],
+)
+def test_only_an_address_written_literally_is_a_network_to_trust(url, networks):
+    assert literal_network(url) == tuple(ipaddress.ip_network(n) for n in networks)
