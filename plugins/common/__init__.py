@@ -6,7 +6,8 @@ Modules:
     urls             the one check for "an absolute http(s) URL we may link to"
     terminal         outside text made safe to print on a terminal
     markdown_header  the `Key: value` header of a Markdown source file
-    settings_file    a Pelican settings file's names, read without Pelican
+    settings_file    a Pelican settings file read with its folder importable
+                     (its names without Pelican, or handed to Pelican)
 
 Nothing here imports Pelican or opens a connection.
 """

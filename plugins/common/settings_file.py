@@ -1,21 +1,36 @@
-"""A Pelican settings file read the way Pelican reads it, for the commands that run without Pelican."""
+"""A Pelican settings file read the way Pelican reads it, with its own folder importable.
+
+The commands that run without Pelican (mentions, syndication) take its names
+with `read_settings_file`; linkbacks, which needs Pelican's defaults, hands
+the file to Pelican's `read_settings` inside `importable_settings`. Both give
+the same one-line error for a missing file.
+"""
 
 import runpy
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
-def read_settings_file(path: Path) -> dict[str, object]:
-    """The names `path` defines; ValueError when there is no such file.
+@contextmanager
+def importable_settings(path: Path) -> Iterator[Path]:
+    """`path` resolved, with its folder on the import path for the block; ValueError if missing.
 
-    The file's own directory is on the import path while it runs, because
-    publishconf.py imports pelicanconf.py from there.
+    publishconf.py imports pelicanconf.py from its own folder; the folder is
+    taken off the path again afterwards.
     """
     path = Path(path).resolve()
     if not path.is_file():
         raise ValueError(f"{path}: no such settings file")
     sys.path.insert(0, str(path.parent))
     try:
-        return runpy.run_path(str(path))
+        yield path
     finally:
         sys.path.remove(str(path.parent))
+
+
+def read_settings_file(path: Path) -> dict[str, object]:
+    """The names `path` defines; ValueError when there is no such file."""
+    with importable_settings(path) as resolved:
+        return runpy.run_path(str(resolved))

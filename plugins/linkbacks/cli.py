@@ -18,6 +18,7 @@ import logging
 import sys
 from pathlib import Path
 
+from common.settings_file import importable_settings
 from common.terminal import printable
 from common.urls import is_http_url
 from pelican.generators import ArticlesGenerator
@@ -87,16 +88,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _read_settings(path: Path, siteurl: str | None) -> dict:
-    if not path.is_file():
-        raise ValueError(f"settings file {path} not found")
-    # publishconf.py imports pelicanconf from its own directory.
-    settings_dir = str(path.resolve().parent)
-    if settings_dir not in sys.path:
-        sys.path.insert(0, settings_dir)
     override = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
     if siteurl:
         override["SITEURL"] = siteurl.rstrip("/")
-    settings = read_settings(str(path), override=override)
+    with importable_settings(path) as resolved:
+        settings = read_settings(str(resolved), override=override)
     if not is_http_url(settings["SITEURL"]):
         raise ValueError(
             f"SITEURL {settings['SITEURL']!r} is not an absolute http(s) URL: "

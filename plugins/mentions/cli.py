@@ -21,12 +21,12 @@ plain and percent-encoded form and any 8 or more characters of it.
 
 import argparse
 import os
-import runpy
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
+from common.settings_file import read_settings_file
 from common.terminal import short
 
 from .articles import article_headers, syndicated_posts
@@ -73,17 +73,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def load_project(settings_file: Path, say: Callable[[str], None]) -> Project:
     """Read the Pelican settings file the way Pelican would, without importing Pelican."""
-    settings_file = settings_file.resolve()
-    if not settings_file.is_file():
-        raise CommandError(f"{settings_file}: no such settings file")
-    # publishconf.py imports pelicanconf.py from its own directory.
-    sys.path.insert(0, str(settings_file.parent))
-    try:
-        namespace = runpy.run_path(str(settings_file))
-    finally:
-        sys.path.remove(str(settings_file.parent))
+    namespace = read_settings_file(settings_file)
     settings = load_settings(namespace.get("MENTIONS"))
-    content = settings_file.parent / namespace.get("PATH", "content")
+    content = settings_file.resolve().parent / namespace.get("PATH", "content")
     headers, undeclared = article_headers(content, namespace.get("ARTICLE_PATHS", [""]))
     for path in undeclared:
         say(f"warning: {path} has no Slug: metadata; mentions of it cannot be matched")
