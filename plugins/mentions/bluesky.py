@@ -29,6 +29,7 @@ from urllib.parse import urlencode
 from syndication.posts import BlueskyPost, bluesky_url
 
 from .model import Mention, parse_time
+from .networks import BLUESKY_WEB
 from .reactions import (
     UNPARSED,
     Get,
@@ -187,7 +188,7 @@ def raw_fields(item: Item) -> dict[str, list]:
 
 def bluesky_profile(actor: str) -> str:
     """The web address of a Bluesky profile (a DID or a handle)."""
-    return f"https://bsky.app/profile/{actor}"
+    return f"{BLUESKY_WEB}/profile/{actor}"
 
 
 def to_mention(item: Item, post: BlueskyPost, seen: datetime, received: datetime) -> Mention:

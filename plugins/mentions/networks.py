@@ -23,6 +23,12 @@ _BRIDGY_PATH = re.compile(r"/(?:like|repost|comment|post|react|rsvp|bookmark)/([
 _FEDIVERSE_HANDLE = re.compile(r"@?(?P<user>[\w.-]+)@(?P<host>[\w.-]+\.[a-z]{2,})", re.IGNORECASE)
 _BARE_HANDLE = re.compile(r"@*(?P<user>[\w.-]+)")
 
+BLUESKY_HOST = "bsky.app"
+BLUESKY_WEB = f"https://{BLUESKY_HOST}"
+# The two paths of a Mastodon status URL, on any instance: /@user/123 and
+# /users/user/statuses/123 (what syndication records and the sync reads too).
+MASTODON_STATUS_PATH = re.compile(r"/(?:@[^/]+/([0-9]+)|users/[^/]+/statuses/([0-9]+))/?")
+
 
 @dataclass(frozen=True)
 class Network:
@@ -50,14 +56,14 @@ NETWORKS = (
         "mastodon",
         "Mastodon",
         hosts=("fed.brid.gy",),
-        paths=re.compile(r"/(?:@[^/]+/\d+|users/[^/]+/statuses/\d+)/?"),
+        paths=MASTODON_STATUS_PATH,
         profile="https://{host}/@{user}",
     ),
     Network(
         "bluesky",
         "Bluesky",
-        hosts=("bsky.app", "bsky.brid.gy"),
-        profile="https://bsky.app/profile/{user}",
+        hosts=(BLUESKY_HOST, "bsky.brid.gy"),
+        profile=BLUESKY_WEB + "/profile/{user}",
     ),
     Network(
         "twitter",
@@ -91,6 +97,12 @@ def label(name: str) -> str:
     """What a page calls the network `name` ("mastodon" -> "Mastodon", unknown -> capitalised)."""
     network = _BY_NAME.get(name)
     return network.label if network else name.capitalize()
+
+
+def mastodon_status_id(path: str) -> str | None:
+    """The status id in the path of a Mastodon status URL, None for any other path."""
+    match = MASTODON_STATUS_PATH.fullmatch(path)
+    return (match[1] or match[2]) if match else None
 
 
 def network_for(*urls: str | None) -> str:

@@ -13,8 +13,10 @@ either names a post: that is what makes `make syndicate` idempotent.
 The post URLs are what a reader clicks ("Reply on Bluesky"), and they hold all
 that the mentions sync needs to read the reactions back: the author (a DID or a
 handle) and record key of a Bluesky post, the instance and status id of a
-Mastodon post. A Mastodon URL may be plain http so that tests can use a
-loopback instance; whether an address may be contacted is safe_http's call.
+Mastodon post. The shapes of both URLs are mentions.networks' (the one table
+of networks, pure and loaded by the build anyway). A Mastodon URL may be plain
+http so that tests can use a loopback instance; whether an address may be
+contacted is safe_http's call.
 """
 
 import re
@@ -24,9 +26,9 @@ from urllib.parse import urlsplit
 
 from common.files import canonical_json
 from common.urls import http_url
+from mentions.networks import BLUESKY_HOST, BLUESKY_WEB, mastodon_status_id
 
 NETWORKS = ("bluesky", "mastodon")
-BLUESKY_WEB = "https://bsky.app"
 STORE_NAME = "_syndication.json"
 
 # A DID (did:plc:…, did:web:…) or a handle (a domain name), as the AT Protocol writes them.
@@ -36,11 +38,7 @@ _ACTOR = re.compile(
 )
 # A record key; posts use TIDs, but any valid key names a record.
 _RKEY = re.compile(r"(?!\.{1,2}$)[A-Za-z0-9._:~-]{1,512}")
-_STATUS_ID = re.compile(r"[0-9]{1,20}")
-_MASTODON_PATHS = (
-    re.compile(r"/@[^/]+/(?P<id>[^/]+)"),
-    re.compile(r"/users/[^/]+/statuses/(?P<id>[^/]+)"),
-)
+_MAX_STATUS_ID = 20  # digits: Mastodon ids are 64-bit integers
 
 
 @dataclass(frozen=True)
@@ -82,18 +80,17 @@ def parse_post(network: str, value: object) -> Post:
     parts = urlsplit(url)
     if network == "bluesky":
         match = re.fullmatch(r"/profile/([^/]+)/post/([^/]+)/?", parts.path)
-        if parts.scheme != "https" or parts.hostname != "bsky.app" or not match:
+        if parts.scheme != "https" or parts.hostname != BLUESKY_HOST or not match:
             raise ValueError("expected https://bsky.app/profile/<handle or DID>/post/<id>")
         actor, rkey = match.groups()
         if not _ACTOR.fullmatch(actor) or not _RKEY.fullmatch(rkey):
             raise ValueError("the post URL names no valid author or post id")
         return BlueskyPost(url, actor, rkey)
     if network == "mastodon":
-        path = parts.path.rstrip("/")
-        match = next((m for p in _MASTODON_PATHS if (m := p.fullmatch(path))), None)
-        if match is None or not _STATUS_ID.fullmatch(match["id"]) or parts.query:
+        status_id = mastodon_status_id(parts.path.rstrip("/"))
+        if status_id is None or len(status_id) > _MAX_STATUS_ID or parts.query:
             raise ValueError("expected https://<instance>/@<user>/<status id>")
-        return MastodonPost(url, f"{parts.scheme}://{parts.netloc}", match["id"])
+        return MastodonPost(url, f"{parts.scheme}://{parts.netloc}", status_id)
     raise ValueError(f"unknown network {network!r} (known: {', '.join(NETWORKS)})")
 
 

@@ -1,7 +1,14 @@
 """The table of networks: which URLs belong to which network, labels, profiles, post keys."""
 
 import pytest
-from mentions.networks import NETWORKS, label, network_for, post_key, profile_url
+from mentions.networks import (
+    NETWORKS,
+    label,
+    mastodon_status_id,
+    network_for,
+    post_key,
+    profile_url,
+)
 
 
 @pytest.mark.parametrize(
@@ -100,3 +107,21 @@ def test_the_table_names_and_hosts_each_network_once():
     assert len(set(names)) == len(names)
     assert len(set(hosts)) == len(hosts)
     assert {"web", "mastodon", "bluesky", "twitter", "linkedin", "threads", "github"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    ("path", "status_id"),
+    [
+        ("/@ada/110000000000000001", "110000000000000001"),
+        ("/@ada/110000000000000001/", "110000000000000001"),
+        ("/users/ada/statuses/1100", "1100"),
+        ("/@ada", None),
+        ("/@ada/110000000000000001/activity", None),
+        ("/@ada/about", None),
+        ("/@ada/١٢٣", None),  # Arabic-Indic digits are no status id
+        ("/users/ada/statuses/", None),
+    ],
+)
+def test_a_mastodon_status_is_named_by_either_path(path, status_id):
+    """One rule for the mentions table and syndication's post URLs (syndication/posts.py)."""
+    assert mastodon_status_id(path) == status_id
