@@ -36,3 +36,24 @@ def test_microformats_readers_see_the_posts_as_syndicated_copies_of_the_entry(si
 def test_an_article_posted_nowhere_has_no_reply_links(site):
     soup = site.soup("/asking-for-a-referral-without-using-people/")
     assert soup.select(".u-syndication, .syndication") == []
+
+
+def test_the_reactions_read_back_from_the_posts_show_under_the_article(site):
+    """The demo store holds what direct collection stores (mentions/direct.py) for these posts."""
+    store = ROOT / "content" / "mentions" / f"{POSTED}.json"
+    stored = json.loads(store.read_text(encoding="utf-8"))["mentions"]
+    direct = [m for m in stored if m["origin"] in DEMO_POSTS[POSTED]]
+    assert {(m["network"], m["kind"]) for m in direct} == {
+        ("bluesky", "reply"),
+        ("bluesky", "like"),
+        ("mastodon", "reply"),
+        ("mastodon", "like"),
+    }
+    section = site.soup(f"/{POSTED}/").select_one("#mentions")
+    links = {a["href"] for a in section.select(".h-cite a.u-url")}
+    text = section.get_text(" ", strip=True)
+    for mention in direct:
+        assert mention["url"] in links, mention["id"]
+        assert mention["author_name"] in text, mention["id"]
+        if mention["text"]:
+            assert mention["text"] in text, mention["id"]
