@@ -4,7 +4,7 @@ Files are written deterministically (sorted keys and entries, two-space
 indent, trailing newline). The commands prepare every file's bytes here and
 hand them to `common.files.write_together`, which writes all of them or none,
 and only those whose bytes change, so a sync that finds nothing new leaves
-every file untouched.
+every file untouched (once any old ids below are written anew).
 
 Old import ids are migrated as they are read. Before December 2026 an
 imported post's id named its network (`import:twitter:123`), so a re-import
