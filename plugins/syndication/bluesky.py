@@ -10,8 +10,8 @@ answer's AT URI becomes the post's bsky.app URL. No module here reads
 settings or the environment.
 
 The record key is not left to the PDS: it is a TID minted by `Tids` from the
-current time (a PDS refuses a caller's TID far from its own clock, and feeds
-sort by key), so the post's URL is known before the request and can be
+current time (feeds sort by key, and a PDS may refuse a caller's TID far
+from its own clock), so the post's URL is known before the request and can be
 recorded as pending (run.py). `post_exists` asks the PDS
 (`com.atproto.repo.getRecord`, no login needed) whether a pending post was
 made after all: its lexicon documents `RecordNotFound` (HTTP 400) for a post

@@ -8,9 +8,10 @@ A test overrides a route with `script(...)` to answer a sequence of replies
 then answer a sequence of replies (an answer lost after the post was made).
 A created record gets the key the request asked for (`rkey`), a status a new id.
 
-Like a PDS, the fake refuses a record key that is not a TID within ten
-minutes of its clock (400 InvalidRequest): a TID is decoded here on its own,
-not with the code under test.
+The fake is stricter than the reference PDS: it refuses a record key that
+is not a TID within ten minutes of its clock (400 InvalidRequest), as a PDS
+may, so that a key from an article's date fails. A TID is decoded here on its
+own, not with the code under test.
 """
 
 import itertools
