@@ -9,7 +9,8 @@ const encoder = new TextEncoder();
 export const ASCII = /^[\x00-\x7f]*$/;
 // Number.toString(16) is slow: thousands of UIDs are written from a table of the 256 bytes.
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-const hex = (word) => HEX[word >>> 24] + HEX[(word >>> 16) & 255] + HEX[(word >>> 8) & 255] + HEX[word & 255];
+const hex = (word) =>
+  HEX[word >>> 24] + HEX[(word >>> 16) & 255] + HEX[(word >>> 8) & 255] + HEX[word & 255];
 
 const DAY = 86400000;
 
