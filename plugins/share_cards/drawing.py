@@ -120,18 +120,25 @@ def _pieces(word: str, measure: Measure, width: float) -> list[str]:
 
 
 def wrap(text: str, measure: Measure, width: float) -> list[str]:
-    """Greedy word wrap of `text` into lines no wider than `width`."""
-    lines, line = [], ""
+    """Greedy word wrap of `text` into lines no wider than `width`.
+
+    A line's width grows by each word as W(line + " " + word) = W(line) +
+    W(last char + " " + word) - W(last char), exact for kerned widths (each
+    character's advance depends on the next one only) and cheaper than
+    measuring the whole line again for every word.
+    """
+    lines, line, line_width = [], "", 0.0
     for word in text.split():
-        pieces = _pieces(word, measure, width)
-        for number, piece in enumerate(pieces):
-            # The pieces of a cut word start new lines, without a space.
-            candidate = f"{line} {piece}" if line and number == 0 else line + piece
-            if line and (number > 0 or measure(candidate) > width):
+        for number, piece in enumerate(_pieces(word, measure, width)):
+            # The pieces of a cut word start new lines.
+            if line and number == 0:
+                joined = line_width + measure(f"{line[-1]} {piece}") - measure(line[-1])
+                if joined <= width:
+                    line, line_width = f"{line} {piece}", joined
+                    continue
+            if line:
                 lines.append(line)
-                line = piece
-            else:
-                line = candidate
+            line, line_width = piece, measure(piece)
     return [*lines, line] if line else lines
 
 
@@ -219,15 +226,16 @@ class Face:
 
     def draw(self, image: Image.Image, x: float, y: int, text: str, ink: int) -> None:
         """Blend `ink` into `image` through `text`'s glyphs, its top-left at (x, y)."""
-        core = image.im
+        core, glyphs, advances = image.im, self._glyphs, self._advances
         for index, char in enumerate(text):
-            mask, left, top, width, height = self._glyph(char)
+            mask, left, top, width, height = glyphs.get(char) or self._glyph(char)
             if mask is not None:
                 x0, y0 = round(x) + left, y + top
                 # What Image.paste ends in, without its per-call checks: a card pastes
                 # a hundred glyphs. The core clips the box to the image.
                 core.paste(ink, (x0, y0, x0 + width, y0 + height), mask)
-            x += self._advance(text[index : index + 2])
+            pair = text[index : index + 2]
+            x += advances.get(pair) or self._advance(pair)
 
 
 _local = threading.local()
@@ -248,12 +256,17 @@ def measure_at(size: int) -> Measure:
 # --- bands and the card ------------------------------------------------------------
 
 
+@lru_cache(maxsize=2)
+def _blank_card(paper: int) -> Image.Image:
+    card = Image.new("L", (PAD + WIDTH, HEIGHT), paper)
+    card.paste(0, (0, 0, PAD, HEIGHT))
+    card.paste(ACCENT_INK, (PAD, 0, PAD + BAR_WIDTH, HEIGHT))
+    return card
+
+
 def _blank(height: int, paper: int) -> Image.Image:
     """A band of `height` rows: PAD columns of zeros (each row's PNG filter byte), then the card."""
-    band = Image.new("L", (PAD + WIDTH, height), paper)
-    band.paste(0, (0, 0, PAD, height))
-    band.paste(ACCENT_INK, (PAD, 0, PAD + BAR_WIDTH, height))
-    return band
+    return _blank_card(paper).crop((0, 0, PAD + WIDTH, height))
 
 
 def _deflate_band(band: Image.Image) -> Segment:

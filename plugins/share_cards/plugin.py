@@ -54,14 +54,15 @@ def attach_cards(generator) -> None:
     site = generator.settings["SITENAME"]
     for article in _written_articles(generator):
         text = CardText(title=article.title, category=article.category.name, site=site)
-        article.share_card = share_card(text, article.url, options.output_dir)
+        article.share_card = share_card(text, options.output_dir)
 
 
 def start_drawing(generator, writer) -> None:
     settings = generator.settings
     options = load_settings(settings.get("SHARE_CARDS"))
-    cards = [getattr(a, "share_card", None) for a in _written_articles(generator)]
-    cards = [card for card in cards if card is not None]
+    # One job per file: articles that show the same texts share a card.
+    cards = {getattr(a, "share_card", None) for a in _written_articles(generator)} - {None}
+    cards = sorted(cards, key=lambda card: card.path)
     if not options.enabled or not cards:
         return
     output = Path(settings["OUTPUT_PATH"])

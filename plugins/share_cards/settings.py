@@ -3,8 +3,8 @@
 Keys:
     enabled (bool, default True): give every article a share card and the
         `og:image` and `twitter:card` tags that point to it.
-    output_dir (str, default "cards"): the cards' folder in the output; an
-        article's card is `<output_dir>/<its URL without the slash>.png`.
+    output_dir (str, default "cards"): the cards' folder in the output; a
+        card is `<output_dir>/<the start of its hash>.png`.
     cache_dir (str, default "share_cards"): the folder inside Pelican's
         CACHE_PATH that keeps every card drawn, named by the hash of what it
         shows, so a build draws only the cards that changed.
