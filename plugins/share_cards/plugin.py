@@ -80,15 +80,11 @@ def finish_drawing(pelican) -> None:
                 try:
                     drawn += future.result()
                 except Exception as error:
-                    raise RuntimeError(f"share card {card.path}: {error}") from error
+                    where = f"share card {card.path} of {card.text.title!r}"
+                    raise RuntimeError(f"{where}: {error}") from error
         finally:
             pool.shutdown(cancel_futures=True)
-        logger.info(
-            "share_cards: %d cards, %d drawn, %d from the cache",
-            len(jobs),
-            drawn,
-            len(jobs) - drawn,
-        )
+        logger.info("share_cards: %d cards, %d of them drawn", len(jobs), drawn)
 
 
 def register() -> None:
