@@ -4,10 +4,12 @@ from pathlib import Path
 import pytest
 from search.index import (
     UNUSED,
+    IndexRun,
     SearchIndexError,
     article_glob,
     build_index,
     index_if_changed,
+    pages_digest,
     stamp_path,
 )
 from search.settings import SearchSettings, load_settings
@@ -140,3 +142,22 @@ def test_each_output_folder_has_its_own_stamp(tmp_path):
     assert first.parent == second.parent == tmp_path
     assert first != second
     assert stamp_path(tmp_path, tmp_path / "a") == first
+
+
+def test_pages_written_after_the_articles_do_not_count_as_a_change(site):
+    """The build starts Pagefind once the article pages are written; list pages come later."""
+    before = pages_digest(site, "*/index.html")
+    shutil.copytree(site / "about", site / "archives")
+    assert pages_digest(site, "*/index.html") == before
+    page = site / "first" / "index.html"
+    page.write_text(page.read_text().replace("portfolio", "résumé"))
+    assert pages_digest(site, "*/index.html") != before
+
+
+def test_a_cancelled_run_keeps_the_previous_index_and_leaves_no_scratch(site):
+    """What a build that fails after Pagefind started gets (and any process left at exit)."""
+    build_index(site, "pagefind")
+    before = files(site / "pagefind")
+    IndexRun(site, "pagefind", "*/index.html").cancel()
+    assert files(site / "pagefind") == before
+    assert [p.name for p in site.iterdir() if p.name.startswith(".")] == [], "scratch left behind"
