@@ -1,0 +1,160 @@
+"""Time the search page on the real index at N articles in headless Chromium (issue 13's numbers).
+
+    PYTHONPATH=plugins python -m bench.search_page [-n 1000] [--runs 5] [--keep DIR]
+
+Generates the benchmark corpus (bench/corpus.py), builds it with publishconf.py
+(minified pages, the `.br` copies) and serves it on 127.0.0.1 with them, as a
+production server would (bench/published_site.py). Then, for each query and run, on a fresh page
+(nothing cached; the server says `no-store`):
+
+- opens /search/ and waits until Pagefind is ready (the page loads it as it opens);
+- puts the whole query in the box at once (one `input` event) and times, in the
+  page, from that event to the first result on screen: the target is under 300 ms;
+- counts every byte the server sent for that page, from the page itself to the
+  last result record (headers and compressed bodies, Pagefind's web worker's
+  requests too): the target is under 150 KB.
+
+Writes bench/results/search-page.md and search-page.json (medians, every
+sample, the load average) and prints the table. A measurement, not a test: a
+busy machine gives slower times; the bytes do not depend on it.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.corpus import generate
+from bench.published_site import publish_and_serve
+from bench.run import RESULTS
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Words the corpus uses, from one very common to one in a few articles.
+QUERIES = ("referral", "linkedin", "informational interview", "follow-up message")
+TARGET_MS = 300
+TARGET_BYTES = 150_000
+
+# Runs in the page once Pagefind is ready: the query in one input event, then
+# the time until the first result is in the list.
+TIME_QUERY = """async (query) => {
+  const input = document.getElementById('search-q');
+  const list = document.getElementById('search-results');
+  const shown = new Promise((resolve) => {
+    new MutationObserver((_, observer) => {
+      if (list.querySelector('.search-result')) { observer.disconnect(); resolve(); }
+    }).observe(list, { childList: true });
+  });
+  const start = performance.now();
+  input.value = query;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await shown;
+  return performance.now() - start;
+}"""
+
+
+def measure(server, siteurl: str, runs: int) -> dict[str, dict]:
+    """Per query: milliseconds to the first result and bytes sent, one of each per run."""
+    samples = {query: {"ms": [], "bytes": [], "fetched": {}} for query in QUERIES}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for _ in range(runs):
+            for query in QUERIES:
+                context = browser.new_context()
+                page = context.new_page()
+                server.sent.clear()
+                page.goto(f"{siteurl}/search/")
+                page.wait_for_selector("#search-app:not([hidden])")
+                samples[query]["ms"].append(page.evaluate(TIME_QUERY, query))
+                # Anything still loading for this query (records, chunks) counts too.
+                page.wait_for_load_state("networkidle")
+                fetched = {}
+                for path, size in server.sent:
+                    fetched[path] = fetched.get(path, 0) + size
+                samples[query]["bytes"].append(sum(fetched.values()))
+                samples[query]["fetched"] = fetched
+                context.close()
+        browser.close()
+    return samples
+
+
+def report(count: int, runs: int, samples: dict, load_before, load_after) -> dict:
+    """Medians against the targets, every sample, and the last run's bytes by file."""
+    fetched = {query: values.pop("fetched") for query, values in samples.items()}
+    rows = [
+        {
+            "query": query,
+            "first_results_ms": round(statistics.median(values["ms"]), 1),
+            "bytes": statistics.median(values["bytes"]),
+        }
+        for query, values in samples.items()
+    ]
+    return {
+        "articles": count,
+        "runs": runs,
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in load_after],
+        "targets": {"first_results_ms": TARGET_MS, "bytes": TARGET_BYTES},
+        "rows": rows,
+        "met": all(r["first_results_ms"] < TARGET_MS and r["bytes"] < TARGET_BYTES for r in rows),
+        "samples": samples,
+        "fetched_in_the_last_run": fetched,
+    }
+
+
+def render_markdown(data: dict) -> str:
+    lines = [
+        f"# Search page: {data['articles']} articles, median of {data['runs']} runs",
+        "",
+        f"{data['date']}, headless Chromium, load average {data['load_average_before'][0]} "
+        f"before and {data['load_average_after'][0]} after.",
+        "",
+        f"| query | first results, ms (< {TARGET_MS}) | bytes fetched (< {TARGET_BYTES:,}) |",
+        "|---|---:|---:|",
+    ]
+    for row in data["rows"]:
+        lines.append(f"| {row['query']} | {row['first_results_ms']:.0f} | {row['bytes']:,.0f} |")
+    lines += ["", f"Targets met: {'yes' if data['met'] else '**no**'}."]
+    return "\n".join(lines) + "\n"
+
+
+def run(count: int, runs: int, work: Path) -> dict:
+    corpus = work / "content"
+    if not corpus.is_dir():
+        generate(corpus, count)
+    server, siteurl = publish_and_serve(corpus, work)
+    load_before = os.getloadavg()
+    try:
+        samples = measure(server, siteurl, runs)
+    finally:
+        server.shutdown()
+    return report(count, runs, samples, load_before, os.getloadavg())
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--articles", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
+    args = parser.parse_args(argv)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        data = run(args.articles, args.runs, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="reconnect-search-bench-") as work:
+            data = run(args.articles, args.runs, Path(work))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = render_markdown(data)
+    (RESULTS / "search-page.json").write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+    (RESULTS / "search-page.md").write_text(text, encoding="utf-8")
+    print(text)
+    print(f"written to {RESULTS / 'search-page.md'} (and search-page.json)")
+
+
+if __name__ == "__main__":
+    main()
