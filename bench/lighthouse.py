@@ -20,12 +20,10 @@ import json
 import os
 import shlex
 import subprocess
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.published_site import ROOT, publish_and_serve
-from bench.run import RESULTS
+from bench.published_site import ROOT, in_work_folder, publish_and_serve, write_report
 
 LIGHTHOUSE = os.environ.get("LIGHTHOUSE", "npx --yes lighthouse@13.5.0")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -110,18 +108,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
     args = parser.parse_args(argv)
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        data = run(args.keep)
-    else:
-        with tempfile.TemporaryDirectory(prefix="reconnect-lighthouse-") as work:
-            data = run(Path(work))
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    text = render_markdown(data)
-    (RESULTS / "lighthouse.json").write_text(json.dumps(data, indent=2) + "\n", "utf-8")
-    (RESULTS / "lighthouse.md").write_text(text, encoding="utf-8")
-    print(text)
-    print(f"written to {RESULTS / 'lighthouse.md'} (and lighthouse.json)")
+    data = in_work_folder(args.keep, "reconnect-lighthouse-", run)
+    write_report("lighthouse", data, render_markdown(data))
 
 
 if __name__ == "__main__":

@@ -10,12 +10,15 @@ fetched, its web workers' requests too.
 
 import contextlib
 import io
+import json
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.run import free_port
+from bench.run import RESULTS, free_port
 from scripts.devserver import _Handler, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,3 +77,21 @@ def publish_and_serve(content: Path, work: Path):
     server.RequestHandlerClass = type("Handler", (_Precompressed,), {"base_path": str(output)})
     server.sent = []
     return server, siteurl
+
+
+def in_work_folder(keep: Path | None, prefix: str, measure: Callable[[Path], dict]) -> dict:
+    """`measure(folder)` in `keep` (made if needed, kept) or in a temporary folder."""
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+        return measure(keep)
+    with tempfile.TemporaryDirectory(prefix=prefix) as work:
+        return measure(Path(work))
+
+
+def write_report(name: str, data: dict, markdown: str) -> None:
+    """bench/results/<name>.json and <name>.md, and the table printed."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+    (RESULTS / f"{name}.md").write_text(markdown, encoding="utf-8")
+    print(markdown)
+    print(f"written to {RESULTS / name}.md (and {name}.json)")

@@ -20,18 +20,15 @@ busy machine gives slower times; the bytes do not depend on it.
 """
 
 import argparse
-import json
 import os
 import statistics
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from bench.corpus import generate
-from bench.published_site import publish_and_serve
-from bench.run import RESULTS
+from bench.published_site import in_work_folder, publish_and_serve, write_report
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Words the corpus uses, from one very common to one in a few articles.
@@ -142,18 +139,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
     args = parser.parse_args(argv)
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        data = run(args.articles, args.runs, args.keep)
-    else:
-        with tempfile.TemporaryDirectory(prefix="reconnect-search-bench-") as work:
-            data = run(args.articles, args.runs, Path(work))
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    text = render_markdown(data)
-    (RESULTS / "search-page.json").write_text(json.dumps(data, indent=2) + "\n", "utf-8")
-    (RESULTS / "search-page.md").write_text(text, encoding="utf-8")
-    print(text)
-    print(f"written to {RESULTS / 'search-page.md'} (and search-page.json)")
+    data = in_work_folder(
+        args.keep, "reconnect-search-bench-", lambda work: run(args.articles, args.runs, work)
+    )
+    write_report("search-page", data, render_markdown(data))
 
 
 if __name__ == "__main__":
