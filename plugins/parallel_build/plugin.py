@@ -10,6 +10,10 @@ test_pelican_internals.py, which fails on an upgrade that changes them:
   `os.path.abspath(os.path.join(generator.path, relative_path))`, for the
   files `generator.get_files(ARTICLE_PATHS, exclude=ARTICLE_EXCLUDES)` lists,
   in that order, and only when neither content cache holds the file;
+- `Writer._open_w(filename, encoding, override)` ends with
+  `open(filename, "w", encoding=encoding)`, looked up in `pelican.writers`'
+  globals (so a module attribute `open` is found before the builtin), and
+  the caller writes in a `with` block;
 - `Writer.write_file(name, template, context, relative_urls, ..., override_output, **kwargs)`
   and the sets `Writer._written_files` and `Writer._overridden_files`;
 - `ArticlesGenerator.generate_output` is the first to write, and sends
@@ -27,12 +31,16 @@ tag, category and author lists) and renders them in a worker pool when that
 generator is done, before any other generator writes.
 """
 
+import io
 import logging
 import os
 from functools import partial
+from pathlib import Path
 from weakref import WeakKeyDictionary
 
+from common.files import write_if_changed
 from pelican import signals
+from pelican import writers as pelican_writers
 from pelican.utils import file_suffix
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -106,6 +114,20 @@ def finish_reading(generator) -> None:
     logger.info("parallel_build: %d source files read by workers", pool.done_by_workers)
 
 
+class PageFile(io.StringIO):
+    """A page being written: stored when complete, and only if the file's bytes differ."""
+
+    def __init__(self, path: str, mode: str, encoding: str):
+        super().__init__()
+        self._path, self._encoding = path, encoding
+
+    def __exit__(self, exc_type, exc, traceback):
+        # A page that failed half-way leaves the file as it was.
+        if exc_type is None:
+            write_if_changed(Path(self._path), self.getvalue().encode(self._encoding))
+        return super().__exit__(exc_type, exc, traceback)
+
+
 class ParallelWriter(Writer):
     """Pelican's writer; the pages the articles generator writes are rendered by a worker pool.
 
@@ -166,6 +188,16 @@ class ParallelWriter(Writer):
         before = set(self._written_files)
         Writer.write_file(self, name, template, context, **kwargs)
         return os.getpid(), sorted(self._written_files - before)
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican's own checks and bookkeeping, then its `open` call, which
+        # finds `PageFile` first in its module: a page is rewritten only when
+        # its bytes change, so an unchanged page keeps its modification time.
+        pelican_writers.open = PageFile
+        try:
+            return super()._open_w(filename, encoding, override)
+        finally:
+            del pelican_writers.open
 
     def _adopt(self, written: list[str]) -> None:
         # What Writer._open_w checks before each write, for pages a worker wrote.

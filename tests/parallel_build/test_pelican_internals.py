@@ -105,3 +105,14 @@ class _Template:
 
     def render(self, context) -> str:
         return self.text
+
+
+def test_the_writer_opens_pages_through_its_modules_open():
+    # ParallelWriter sets `pelican.writers.open` around `_open_w` to keep unchanged files.
+    import pelican.writers
+
+    source = inspect.getsource(Writer._open_w)
+    assert source.rstrip().endswith('return open(filename, "w", encoding=encoding)')
+    assert "open" not in vars(pelican.writers)
+    for method in (Writer.write_file, Writer.write_feed):
+        assert "with self._open_w(" in inspect.getsource(method)
