@@ -1,0 +1,83 @@
+"""A page's key changes exactly when something it was rendered from changes."""
+
+import threading
+
+from parallel_build import page_cache
+
+SETTINGS = {"SITENAME": "Reconnect"}
+
+
+class Doc:
+    """Stands for a Pelican content object: metadata, a body, references to settings and site."""
+
+    def __init__(self, source: str, title: str, body: str, context: dict):
+        self.source_path, self.title, self._content = source, title, body
+        self.settings, self._context = SETTINGS, context
+
+
+def site(titles=("One", "Two"), bodies=("First body.", "Second body."), order=(0, 1)) -> dict:
+    context = {**SETTINGS, "generated_content": {}}
+    docs = [Doc(f"/c/{n}.md", titles[n], bodies[n], context) for n in range(len(titles))]
+    context["articles"] = docs
+    for n in order:
+        context["generated_content"][f"{n}.md"] = docs[n]
+    return context
+
+
+def key(context: dict, page: int, reads: list[int]) -> bytes | None:
+    snapshot = page_cache.Snapshot(
+        context=dict(context),
+        shared=(SETTINGS, context),
+        left_out={Doc: frozenset({"_content", "settings", "_context"})},
+        content_type=Doc,
+        body=lambda doc: doc._content,
+        code=b"templates and code",
+    )
+    inputs = snapshot.inputs(
+        dict(context), (f"p{page}.html", {"article": context["articles"][page]})
+    )
+    return snapshot.key(inputs, [f"/c/{n}.md" for n in reads])
+
+
+def test_equal_sites_built_apart_give_equal_keys():
+    assert key(site(), 0, [0]) == key(site(), 0, [0]) is not None
+
+
+def test_a_body_changes_the_key_of_the_pages_that_read_it_only():
+    edited = site(bodies=("First body, edited.", "Second body."))
+    assert key(edited, 0, [0]) != key(site(), 0, [0])
+    assert key(edited, 1, [1]) == key(site(), 1, [1])
+
+
+def test_metadata_changes_every_key():
+    retitled = site(titles=("One", "Two, retitled"))
+    assert key(retitled, 0, [0]) != key(site(), 0, [0])
+
+
+def test_the_order_pelican_read_the_files_in_does_not_matter():
+    assert key(site(order=(1, 0)), 0, [0]) == key(site(), 0, [0])
+
+
+def test_a_page_in_another_context_or_an_unknown_source_has_no_key():
+    context = site()
+    snapshot = page_cache.Snapshot(
+        dict(context), (SETTINGS, context), {Doc: frozenset()}, Doc, lambda d: "", b""
+    )
+    assert snapshot.inputs({**context, "extra": 1}, ("p.html",)) is None
+    assert snapshot.key(snapshot.inputs(dict(context), ("p.html",)), ["/c/9.md"]) is None
+
+
+def test_a_site_that_cannot_be_digested_has_no_keys():
+    context = {**site(), "lock": threading.Lock()}
+    assert key(context, 0, [0]) is None
+
+
+def test_an_entry_is_intact_until_its_file_changes(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_bytes(b"<p>page</p>")
+    entry = page_cache.entry(b"key", ["/c/0.md"], [str(page)])
+    assert entry.intact()
+    page.write_bytes(b"<p>other</p>")
+    assert not entry.intact()
+    page.unlink()
+    assert not entry.intact()
