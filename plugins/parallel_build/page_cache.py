@@ -62,23 +62,22 @@ def _stand_in(*_):
 
 
 class _Digester(pickle.Pickler):
-    def __init__(self, file, snapshot: "Snapshot"):
+    """Pickles `root`; a content object anywhere inside it is named, and handed to `found`."""
+
+    def __init__(self, file, snapshot: "Snapshot", root: object, found: Callable):
         super().__init__(file, pickle.HIGHEST_PROTOCOL)
         self._snapshot = snapshot
-
-    def persistent_id(self, obj):
-        for number, shared in enumerate(self._snapshot.shared):
-            if obj is shared:
-                return number
-        return None
+        self._root = root
+        self._found = found
 
     def reducer_override(self, obj):
         snapshot = self._snapshot
         left_out = next((v for k, v in snapshot.left_out.items() if isinstance(obj, k)), None)
         if left_out is None:
             return NotImplemented
-        if isinstance(obj, snapshot.content_type):
-            snapshot.sources.setdefault(obj.source_path, obj)
+        if isinstance(obj, snapshot.content_type) and obj is not self._root:
+            self._found(obj)
+            return _stand_in, (type(obj).__qualname__, obj.source_path)
         state = {k: v for k, v in vars(obj).items() if k not in left_out}
         return _stand_in, (type(obj).__qualname__,), state
 
@@ -87,17 +86,15 @@ class _Digester(pickle.Pickler):
 class Snapshot:
     """Digests of what one build's pages are rendered from.
 
-    `shared` are objects referred to, not digested (the settings and the
-    site context: their contents are digested once, from `context`).
     `left_out` names, by class, the attributes an object is digested
-    without: its body, and its own reference to the settings (objects
-    loaded from the content cache hold a copy of them). `content_type` is
+    without: its body, and its references to the settings and the site
+    context (digested once, from `context`; objects loaded from the content
+    cache hold copies of the settings). `content_type` is
     the class of articles and pages, whose bodies are read through `body`;
     `code` covers templates and code.
     """
 
     context: dict
-    shared: tuple
     left_out: dict[type, frozenset[str]]
     content_type: type
     body: Callable[[object], str]
@@ -105,10 +102,11 @@ class Snapshot:
     sources: dict = field(default_factory=dict)
     site: bytes | None = None
     _bodies: dict = field(default_factory=dict)
+    _digested: set = field(default_factory=set)  # ids of the content objects in `site`
 
     def __post_init__(self):
         site = {key: _in_order(value) for key, value in self.context.items()}
-        self.site = self._digest(self.code, site)
+        self.site = self._digest(self._digested, self.code, site)
 
     def inputs(self, context: dict, arguments: tuple) -> bytes | None:
         """The digest of a page's context and arguments, taken before any page renders.
@@ -118,7 +116,7 @@ class Snapshot:
         """
         if self.site is None or not _same_values(context, self.context):
             return None
-        return self._digest(self.site, arguments)
+        return self._digest(set(), self.site, arguments)
 
     def key(self, inputs: bytes | None, reads: Iterable[str]) -> bytes | None:
         """The key of a page with these `inputs` that read the bodies of `reads`."""
@@ -130,7 +128,7 @@ class Snapshot:
             if body is None:
                 return None
             pieces.append((source, body))
-        return self._digest(inputs, pieces)
+        return self._digest(set(), inputs, pieces)
 
     def _body(self, source: str) -> bytes | None:
         if source not in self._bodies:
@@ -142,13 +140,35 @@ class Snapshot:
             )
         return self._bodies[source]
 
-    def _digest(self, *parts) -> bytes | None:
-        buffer = io.BytesIO()
+    def _digest(self, digested: set, *parts) -> bytes | None:
+        """The digest of `parts` and of every content object in them not yet in `site`.
+
+        Each content object is digested on its own, with the ones it refers
+        to (older and newer articles, translations) named: one pickle of a
+        thousand linked articles would recurse a thousand levels deep.
+        """
+        queue = []
+
+        def found(content):
+            if id(content) not in self._digested and id(content) not in digested:
+                digested.add(id(content))
+                self.sources.setdefault(content.source_path, content)
+                queue.append(content)
+
+        digest = hashlib.sha256()
         try:
-            _Digester(buffer, self).dump(parts)
+            digest.update(self._pickle(parts, None, found))
+            for content in queue:  # grows as contents refer to more contents
+                digest.update(self._pickle(content, content, found))
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return None
-        return hashlib.sha256(buffer.getvalue()).digest()
+        return digest.digest()
+
+    def _pickle(self, obj, root, found) -> bytes:
+        buffer = io.BytesIO()
+        _Digester(buffer, self, root, found).dump(obj)
+        data = buffer.getvalue()
+        return len(data).to_bytes(8, "big") + data
 
 
 def _in_order(value):

@@ -166,7 +166,6 @@ class ParallelWriter(Writer):
         self._workers = _workers(self.settings)
         self._deferring = self._workers > 1
         self._jobs: list[tuple] = []
-        self._site_context: dict | None = None
         self._previous: dict[str, page_cache.Entry] | None = None
         self._entries: dict[str, page_cache.Entry] = {}
 
@@ -181,8 +180,6 @@ class ParallelWriter(Writer):
             and not override_output
             and not signals.content_written.receivers
         ):
-            if self._site_context is None:
-                self._site_context = context
             self._jobs.append((name, template, context.copy(), kwargs))
             return
         self.flush()
@@ -247,7 +244,6 @@ class ParallelWriter(Writer):
         code = page_cache.code_digest(templates, self.settings.get("PLUGIN_PATHS", []), versions)
         snapshot = page_cache.Snapshot(
             context=jobs[0][2],
-            shared=(self.settings, self._site_context),
             left_out=LEFT_OUT,
             content_type=Content,
             body=lambda content: content._content,

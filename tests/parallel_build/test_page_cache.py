@@ -27,7 +27,6 @@ def site(titles=("One", "Two"), bodies=("First body.", "Second body."), order=(0
 def key(context: dict, page: int, reads: list[int]) -> bytes | None:
     snapshot = page_cache.Snapshot(
         context=dict(context),
-        shared=(SETTINGS, context),
         left_out={Doc: frozenset({"_content", "settings", "_context"})},
         content_type=Doc,
         body=lambda doc: doc._content,
@@ -60,9 +59,7 @@ def test_the_order_pelican_read_the_files_in_does_not_matter():
 
 def test_a_page_in_another_context_or_an_unknown_source_has_no_key():
     context = site()
-    snapshot = page_cache.Snapshot(
-        dict(context), (SETTINGS, context), {Doc: frozenset()}, Doc, lambda d: "", b""
-    )
+    snapshot = page_cache.Snapshot(dict(context), {Doc: frozenset()}, Doc, lambda d: "", b"")
     assert snapshot.inputs({**context, "extra": 1}, ("p.html",)) is None
     assert snapshot.key(snapshot.inputs(dict(context), ("p.html",)), ["/c/9.md"]) is None
 
@@ -81,3 +78,21 @@ def test_an_entry_is_intact_until_its_file_changes(tmp_path):
     assert not entry.intact()
     page.unlink()
     assert not entry.intact()
+
+
+def test_thousands_of_linked_articles_are_digested():
+    # Older and newer links chain every article to the next: not one deep pickle.
+    context = site(titles=("One",) * 3000, bodies=("Body.",) * 3000, order=())
+    for newer, older in zip(context["articles"], context["articles"][1:], strict=False):
+        newer.older_article, older.newer_article = older, newer
+    assert key(context, 0, [0]) is not None
+
+
+def test_an_article_only_another_one_refers_to_is_digested_too():
+    def linked(title: str) -> dict:
+        context = site()
+        context["articles"][0].related = [Doc("/c/hidden.md", title, "Body.", context)]
+        return context
+
+    assert key(linked("Hidden"), 0, [0]) == key(linked("Hidden"), 0, [0])
+    assert key(linked("Hidden"), 0, [0]) != key(linked("Hidden, retitled"), 0, [0])
