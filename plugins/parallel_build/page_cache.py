@@ -91,7 +91,9 @@ class Snapshot:
     context (digested once, from `context`; objects loaded from the content
     cache hold copies of the settings). `content_type` is
     the class of articles and pages, whose bodies are read through `body`;
-    `code` covers templates and code.
+    `code` covers templates and code, `helpers` what the templates call
+    (filters and globals, with what they hold: a fingerprinting filter
+    holds the fingerprints).
     """
 
     context: dict
@@ -99,6 +101,7 @@ class Snapshot:
     content_type: type
     body: Callable[[object], str]
     code: bytes
+    helpers: tuple = ()
     sources: dict = field(default_factory=dict)
     site: bytes | None = None
     _bodies: dict = field(default_factory=dict)
@@ -106,7 +109,7 @@ class Snapshot:
 
     def __post_init__(self):
         site = {key: _in_order(value) for key, value in self.context.items()}
-        self.site = self._digest(self._digested, self.code, site)
+        self.site = self._digest(self._digested, self.code, self.helpers, site)
 
     def inputs(self, context: dict, arguments: tuple) -> bytes | None:
         """The digest of a page's context and arguments, taken before any page renders.

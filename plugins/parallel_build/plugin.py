@@ -248,6 +248,7 @@ class ParallelWriter(Writer):
             content_type=Content,
             body=lambda content: content._content,
             code=code,
+            helpers=(sorted(environment.filters.items()), sorted(environment.globals.items())),
         )
         if snapshot.site is None:
             logger.info("parallel_build: the site context cannot be digested; rendering every page")

@@ -1,6 +1,7 @@
 """A page's key changes exactly when something it was rendered from changes."""
 
 import threading
+from functools import partial
 
 from parallel_build import page_cache
 
@@ -24,13 +25,14 @@ def site(titles=("One", "Two"), bodies=("First body.", "Second body."), order=(0
     return context
 
 
-def key(context: dict, page: int, reads: list[int]) -> bytes | None:
+def key(context: dict, page: int, reads: list[int], helpers: tuple = ()) -> bytes | None:
     snapshot = page_cache.Snapshot(
         context=dict(context),
         left_out={Doc: frozenset({"_content", "settings", "_context"})},
         content_type=Doc,
         body=lambda doc: doc._content,
         code=b"templates and code",
+        helpers=helpers,
     )
     inputs = snapshot.inputs(
         dict(context), (f"p{page}.html", {"article": context["articles"][page]})
@@ -96,3 +98,12 @@ def test_an_article_only_another_one_refers_to_is_digested_too():
 
     assert key(linked("Hidden"), 0, [0]) == key(linked("Hidden"), 0, [0])
     assert key(linked("Hidden"), 0, [0]) != key(linked("Hidden, retitled"), 0, [0])
+
+
+def test_what_a_template_filter_holds_is_in_every_key():
+    def fingerprinted(digest: str) -> tuple:
+        return (("theme_asset", partial(str.format, "main.{}.css", digest)),)
+
+    first = key(site(), 0, [0], fingerprinted("1a2b"))
+    assert first == key(site(), 0, [0], fingerprinted("1a2b"))
+    assert first != key(site(), 0, [0], fingerprinted("3c4d"))
