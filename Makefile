@@ -75,7 +75,7 @@ RUNS ?= 3
 # The stamp file is newer than requirements.txt once the lock is installed.
 VENV_STAMP := $(VENV)/.installed
 
-.PHONY: help venv html clean regenerate serve devserver publish lint newpost test lock mentions-sync mentions-import mentions-send syndicate bench s3_upload rsync_upload github
+.PHONY: help venv html clean regenerate serve devserver publish lint newpost test lock mentions-sync mentions-import mentions-send syndicate bench bench-search lighthouse s3_upload rsync_upload github
 
 help:
 	@echo 'Reconnect: make targets'
@@ -90,6 +90,8 @@ help:
 	@echo '  make github       publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch'
 	@echo '  make bench [N=1000] [RUNS=3]  time our build against bare Pelican (bench/results/);'
 	@echo '                    N="1000 4000 10000" RUNS=1 adds cost per article by size (takes long)'
+	@echo '  make bench-search [N=1000]  time the search page on an N-article index in Chromium'
+	@echo '  make lighthouse   Lighthouse mobile scores of each page type (needs npm)'
 	@echo '  make clean        remove output/ and the build cache'
 	@echo '  make lint         check the Python code with ruff'
 	@echo '  make newpost TITLE="..."  start a dated draft article'
@@ -141,6 +143,13 @@ github: publish
 
 bench: venv
 	PYTHONPATH=plugins $(PY) -m bench.run -n $(N) --runs $(RUNS)
+
+# Browser measures, opt-in (never in `make test`): reports in bench/results/.
+bench-search: venv
+	PYTHONPATH=plugins $(PY) -m bench.search_page -n $(N)
+
+lighthouse: venv
+	PYTHONPATH=plugins $(PY) -m bench.lighthouse
 
 lint: venv
 	$(VENV)/bin/ruff check .

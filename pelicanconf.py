@@ -72,6 +72,9 @@ PLUGINS = [
     "feeds",
     # After every page is written: indexes the built pages for /search/.
     "search",
+    # After parallel_build (its workers are forked before the card threads start)
+    # and search (the cards are drawn while Pagefind runs).
+    "share_cards",
     # Last, so its finalized step compresses every file the others wrote.
     "publish_assets",
 ]
@@ -164,6 +167,12 @@ TOPICS = {"path": "topics"}
 # output/pagefind/ for /search/. Every key and its default is in
 # plugins/search/settings.py and the README ("Search").
 SEARCH = {"enabled": True, "bundle_dir": "pagefind"}
+
+# share_cards: a 1200×630 PNG per article for og:image, drawn with the font in
+# plugins/share_cards/fonts/ and kept in CACHE_PATH/<cache_dir>/ by a hash of what it
+# shows. Every key and its default is in plugins/share_cards/settings.py and the
+# README ("Share cards").
+SHARE_CARDS = {"output_dir": "cards", "cache_dir": "share_cards"}
 
 # mentions: Webmentions and imported social posts kept in content/mentions/ and shown
 # under articles. Every key and its default is in plugins/mentions/settings.py and the

@@ -14,8 +14,9 @@ Then each site's development server is started ("pelican -lr" for bare
 Pelican, scripts/devserver.py for ours), an article is edited `runs` times,
 and the served page is polled until the new text appears. Our site is also
 built once per run with publishconf.py (minified, fingerprinted, compressed),
-for information, and once more with `PARALLEL_BUILD={"workers": 1}` (serial),
-to show what the parallel build gains.
+for information, once more with `PARALLEL_BUILD={"workers": 1}` (serial),
+to show what the parallel build gains, and once without the search index
+(`SEARCH={"enabled": false}`), to show what the index costs.
 
 Every build is a separate process; its wall time, CPU time (user + system)
 and peak memory (max RSS) come from os.wait4. The report gives medians in
@@ -54,11 +55,15 @@ POLL_SECONDS = 0.01
 # made sooner would be missed, so both servers get this long to settle.
 SETTLE_SECONDS = 1.0
 SERVER_TIMEOUT = 300.0
-TARGETS = {"cold_cpu": 1.10, "warm_of_cold": 0.5, "preview_seconds": 1.0}
+# edit_of_bare: the rebuild after one article's text changed, against bare Pelican's (issue 14).
+TARGETS = {"cold_cpu": 1.10, "warm_of_cold": 0.5, "preview_seconds": 1.0, "edit_of_bare": 0.3}
 # The cold build's wall time against bare Pelican's (issue 14): at least 2 cores'
 # worth at 4,000 articles and more, where parsing dominates; less below.
 COLD_WALL_TARGETS = ((4000, 0.5), (0, 0.7))
 SERIAL = ("-e", 'PARALLEL_BUILD={"workers": 1}')
+# The search index's cost (issue 13): our cold build against one without it.
+NO_SEARCH = ("-e", 'SEARCH={"enabled": false}')
+SEARCH_COST_TARGET = 1.20
 
 
 @dataclass(frozen=True)
@@ -277,6 +282,11 @@ def run_benchmark(count: int, runs: int, work: Path) -> dict:
         measures["ours"].add(
             "serial", run_build(ours, corpus, serial_out, serial_cache, extra=SERIAL)
         )
+        for path in (serial_out, serial_cache):
+            shutil.rmtree(path, ignore_errors=True)
+        measures["ours"].add(
+            "nosearch", run_build(ours, corpus, serial_out, serial_cache, extra=NO_SEARCH)
+        )
     for site in SITES:
         for seconds in measure_preview(site, corpus, work, article, runs):
             measures[site.key].add("preview", seconds)
@@ -294,10 +304,11 @@ def report_data(count: int, runs: int, measures: dict[str, Measures], load_befor
         ("edit", "rebuild after editing one article"),
         ("publish", "publish build (publishconf.py, cold)"),
         ("serial", "cold build, serial (workers 1)"),
+        ("nosearch", "cold build without the search index"),
     ):
         for attribute, unit in (("wall", "s"), ("cpu", "s CPU"), ("rss_mib", "MiB peak")):
             ours_value = ours.median(name, attribute)
-            bare_value = bare.median("cold" if name in ("publish", "serial") else name, attribute)
+            bare_value = bare.median(name if name in bare.samples else "cold", attribute)
             rows.append(_row(f"{label}, {unit}", bare_value, ours_value))
     rows.append(_row("cold build per article, ms", _per_article(bare, count),
                      _per_article(ours, count)))  # fmt: skip
@@ -311,9 +322,17 @@ def report_data(count: int, runs: int, measures: dict[str, Measures], load_befor
         "cold build, ours / bare (CPU)": _check(
             _ratio(ours.median("cold", "cpu"), bare.median("cold", "cpu")), TARGETS["cold_cpu"]
         ),
+        "rebuild after one edit, ours / bare (wall)": _check(
+            _ratio(ours.median("edit", "wall"), bare.median("edit", "wall")),
+            TARGETS["edit_of_bare"],
+        ),
         "warm build / our cold build (wall)": _check(
             _ratio(ours.median("warm", "wall"), ours.median("cold", "wall")),
             TARGETS["warm_of_cold"],
+        ),
+        "search index: our cold build / without it (wall)": _check(
+            _ratio(ours.median("cold", "wall"), ours.median("nosearch", "wall")),
+            SEARCH_COST_TARGET,
         ),
         "dev server edit to page, ours, s": _check(
             ours.median("preview"), TARGETS["preview_seconds"]

@@ -19,6 +19,8 @@ from reminders.settings import ReminderSettings
 from reminders.settings import load_settings as load_reminders
 from search.settings import SearchSettings
 from search.settings import load_settings as load_search
+from share_cards.settings import ShareCardsSettings
+from share_cards.settings import load_settings as load_share_cards
 from syndication.settings import SyndicationSettings
 from syndication.settings import load_settings as load_syndication
 from topics.settings import TopicsSettings
@@ -42,6 +44,7 @@ SETTINGS_DICTS = {
         SettingsDict("PUBLISH_ASSETS", PublishAssetsSettings, load_publish_assets),
         SettingsDict("REMINDERS", ReminderSettings, load_reminders),
         SettingsDict("SEARCH", SearchSettings, load_search),
+        SettingsDict("SHARE_CARDS", ShareCardsSettings, load_share_cards),
         SettingsDict("SYNDICATION", SyndicationSettings, load_syndication),
         SettingsDict("TOPICS", TopicsSettings, load_topics),
     )

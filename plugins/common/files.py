@@ -1,4 +1,4 @@
-"""Writing the files the commands keep in the repo: one JSON form, atomic, all or nothing.
+"""Writing files: one JSON form; atomic, all or nothing; never rewriting equal bytes.
 
 A command that changes several files (a sync touches article files, avatars
 and the state file) prepares every byte first and hands the lot to
@@ -6,6 +6,10 @@ and the state file) prepares every byte first and hands the lot to
 are renamed into place; if anything fails on the way, the files already
 replaced are put back from their previous bytes, so a failed command leaves
 the store byte-identical.
+
+Built output (pages, feeds) goes through `write_if_changed` instead: no
+temporary file and no fsync per page, but a file whose bytes are already
+right keeps its modification time, so rsync and S3 uploads skip it.
 """
 
 import json
@@ -23,6 +27,18 @@ def canonical_json(data: object) -> str:
 def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> bool:
     """Write `data` to `path` through a temporary file and a rename; False when unchanged."""
     return bool(write_together({Path(path): data}, mode=mode))
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` unless it already holds exactly those bytes; True when written."""
+    path = Path(path)
+    try:
+        same = path.stat().st_size == len(data) and path.read_bytes() == data
+    except FileNotFoundError:
+        same = False
+    if not same:
+        path.write_bytes(data)
+    return not same
 
 
 def write_together(changes: Mapping[Path, bytes | None], *, mode: int | None = None) -> list[Path]:

@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from common.files import write_if_changed
 from pelican import signals
 
 from .build import build_atom, build_rss, check_size, fitting
@@ -164,7 +165,7 @@ class FeedsGenerator:
             check_size(path, data, setting)
             target = self.output_path / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_if_changed(target, data)
 
     def _outline(self, article) -> FeedEntry:
         """The article's entry without content (cheap; cached)."""

@@ -57,6 +57,12 @@ def one_of(*choices: str) -> Rule:
 
 positive = Rule(lambda value: value > 0, "a positive number")
 non_empty = Rule(lambda value: value.strip() != "", "a non-empty string")
+# A folder inside another (the output, the cache): not empty, not that folder itself,
+# never climbing out of it.
+inside_folder = Rule(
+    lambda value: value.strip("/") != "" and ".." not in value.split("/"),
+    "a relative folder name without '..'",
+)
 
 
 def _describe(kind) -> str:

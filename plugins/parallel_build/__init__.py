@@ -6,6 +6,8 @@
 - Writing: the pages the articles generator writes (articles, drafts, the
   index, archives, tag, category and author lists) are rendered and written
   by forked workers once that generator has queued them all.
+- Unchanged files: every file the writer writes is rewritten only when its
+  bytes differ, so unchanged pages keep their modification time.
 
 `PARALLEL_BUILD = {"workers": 1}` builds serially; a worker that fails or
 dies only hands its jobs back to the build process. `worker_pool.py` holds

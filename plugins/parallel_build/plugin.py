@@ -10,10 +10,20 @@ test_pelican_internals.py, which fails on an upgrade that changes them:
   `os.path.abspath(os.path.join(generator.path, relative_path))`, for the
   files `generator.get_files(ARTICLE_PATHS, exclude=ARTICLE_EXCLUDES)` lists,
   in that order, and only when neither content cache holds the file;
+- `Writer._open_w(filename, encoding, override)` ends with
+  `open(filename, "w", encoding=encoding)`, looked up in `pelican.writers`'
+  globals (so a module attribute `open` is found before the builtin), and
+  the caller writes in a `with` block;
 - `Writer.write_file(name, template, context, relative_urls, ..., override_output, **kwargs)`
   and the sets `Writer._written_files` and `Writer._overridden_files`;
 - `ArticlesGenerator.generate_output` is the first to write, and sends
-  `article_writer_finalized` when it has written every blog page.
+  `article_writer_finalized` when it has written every blog page;
+- `Content.get_content` and `Content.get_summary` are `memoized` class
+  attributes through which the `content` and `summary` properties read a
+  body, which is kept in `_content`; `get_summary` returns
+  `metadata["summary"]` as is when there is one; content objects refer to
+  the settings and the site context as `settings` and `_context`, tags,
+  categories and authors (`URLWrapper`) to the settings as `settings`.
 
 Reading: when the articles generator is created, the Markdown files no cache
 holds are handed to a worker pool; each reader's `read` is replaced, for
@@ -24,18 +34,31 @@ itself if it gets there first). Everything else in Pelican's `read_file`
 Writing: a writer (Pelican's, through the public `get_writer` signal) defers
 the pages the articles generator writes (articles, drafts, index, archives,
 tag, category and author lists) and renders them in a worker pool when that
-generator is done, before any other generator writes.
+generator is done, before any other generator writes. With the content
+cache on, a page whose inputs did not change since the last build, and
+whose files are still in the output as written, is not rendered again
+(`page_cache.py`); every file is rewritten only when its bytes change.
 """
 
+import io
 import logging
 import os
+import pickle
+import sys
 from functools import partial
+from importlib.metadata import version
+from pathlib import Path
 from weakref import WeakKeyDictionary
 
+from common.files import write_atomic, write_if_changed
 from pelican import signals
+from pelican import writers as pelican_writers
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import file_suffix
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from . import page_cache
 from .settings import load_settings
 from .worker_pool import WorkerPool
 
@@ -43,6 +66,14 @@ logger = logging.getLogger(__name__)
 
 # An articles generator -> its reading pool, from its creation to its finalized signal.
 _reading: WeakKeyDictionary = WeakKeyDictionary()
+PAGE_CACHE_FILE = "parallel_build-pages.pickle"
+# What a page's digest leaves out: a content object's body (`_content`, which
+# pages read through `get_content` and `get_summary`, noted as a page renders)
+# and every reference to the settings or the site context (digested once).
+LEFT_OUT = {
+    Content: frozenset({"_content", "settings", "_context"}),
+    URLWrapper: frozenset({"settings"}),
+}
 
 
 def _workers(settings: dict) -> int:
@@ -106,6 +137,20 @@ def finish_reading(generator) -> None:
     logger.info("parallel_build: %d source files read by workers", pool.done_by_workers)
 
 
+class PageFile(io.StringIO):
+    """A page being written: stored when complete, and only if the file's bytes differ."""
+
+    def __init__(self, path: str, mode: str, encoding: str):
+        super().__init__()
+        self._path, self._encoding = path, encoding
+
+    def __exit__(self, exc_type, exc, traceback):
+        # A page that failed half-way leaves the file as it was.
+        if exc_type is None:
+            write_if_changed(Path(self._path), self.getvalue().encode(self._encoding))
+        return super().__exit__(exc_type, exc, traceback)
+
+
 class ParallelWriter(Writer):
     """Pelican's writer; the pages the articles generator writes are rendered by a worker pool.
 
@@ -121,6 +166,8 @@ class ParallelWriter(Writer):
         self._workers = _workers(self.settings)
         self._deferring = self._workers > 1
         self._jobs: list[tuple] = []
+        self._previous: dict[str, page_cache.Entry] | None = None
+        self._entries: dict[str, page_cache.Entry] = {}
 
     def write_file(
         self, name, template, context, relative_urls=False, override_output=False, **kwargs
@@ -141,31 +188,102 @@ class ParallelWriter(Writer):
         )
 
     def flush(self) -> None:
-        """Render every deferred page (in order, as far as the files can tell)."""
+        """Render every deferred page whose inputs changed (in order, as far as the files can tell)."""
         jobs, self._jobs = self._jobs, []
         if not jobs:
             return
+        snapshot = self._snapshot(jobs)
+        previous = self._load_cache() if snapshot else {}
+        todo = []
+        for job in jobs:
+            inputs = snapshot and snapshot.inputs(*_key_parts(job))
+            old = previous.get(job[0])
+            if old and old.intact() and snapshot.key(inputs, old.reads) == old.key:
+                self._adopt([path for path, _, _ in old.outputs])
+                self._entries[job[0]] = old
+            else:
+                todo.append((job, inputs))
         me = os.getpid()
-        with WorkerPool(jobs, self._render, self._workers - 1) as pool:
-            for index in range(len(jobs)):
-                pid, written = pool.result(index)
+        renders = [job for job, _ in todo]
+        with _noting_bodies(), WorkerPool(renders, self._render, self._workers - 1) as pool:
+            for index, (job, inputs) in enumerate(todo):
+                pid, written, reads = pool.result(index)
                 if pid != me:
                     self._adopt(written)
+                key = snapshot and snapshot.key(inputs, reads)
+                if key:
+                    self._entries[job[0]] = page_cache.entry(key, reads, written)
         logger.info(
-            "parallel_build: %d of %d page jobs rendered by workers",
+            "parallel_build: %d of %d page jobs rendered by workers, %d unchanged",
             pool.done_by_workers,
             len(jobs),
+            len(jobs) - len(todo),
         )
 
     def stop_deferring(self) -> None:
         self.flush()
         self._deferring = False
+        if self._previous is not None and self.settings.get("CACHE_CONTENT"):
+            data = {"version": page_cache.VERSION, "pages": self._entries}
+            path = Path(self.settings["CACHE_PATH"], PAGE_CACHE_FILE)
+            write_atomic(path, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
 
-    def _render(self, job: tuple) -> tuple[int, list[str]]:
+    def _snapshot(self, jobs: list[tuple]) -> page_cache.Snapshot | None:
+        """What these pages are rendered from, or None when pages are not cached."""
+        if not self.settings.get("CACHE_CONTENT"):
+            return None
+        environment = jobs[0][1].environment
+        try:
+            templates = [
+                (name, environment.loader.get_source(environment, name)[0])
+                for name in environment.list_templates()
+            ]
+        except TypeError:  # a loader that cannot list its templates
+            return None
+        versions = " ".join([sys.version, *(version(p) for p in ("pelican", "jinja2", "markdown"))])
+        code = page_cache.code_digest(templates, self.settings.get("PLUGIN_PATHS", []), versions)
+        snapshot = page_cache.Snapshot(
+            context=jobs[0][2],
+            left_out=LEFT_OUT,
+            content_type=Content,
+            body=lambda content: content._content,
+            code=code,
+            helpers=(sorted(environment.filters.items()), sorted(environment.globals.items())),
+        )
+        if snapshot.site is None:
+            logger.info("parallel_build: the site context cannot be digested; rendering every page")
+            return None
+        return snapshot
+
+    def _load_cache(self) -> dict[str, page_cache.Entry]:
+        if self._previous is None:
+            self._previous = {}
+            path = Path(self.settings["CACHE_PATH"], PAGE_CACHE_FILE)
+            if self.settings.get("LOAD_CONTENT_CACHE") and path.is_file():
+                try:
+                    data = pickle.loads(path.read_bytes())
+                    if data.get("version") == page_cache.VERSION:
+                        self._previous = data["pages"]
+                except Exception:  # an unreadable cache only costs a full render
+                    logger.info("parallel_build: ignoring the unreadable page cache %s", path)
+        return self._previous
+
+    def _render(self, job: tuple) -> tuple[int, list[str], list[str]]:
         name, template, context, kwargs = job
         before = set(self._written_files)
+        _bodies_read.clear()
         Writer.write_file(self, name, template, context, **kwargs)
-        return os.getpid(), sorted(self._written_files - before)
+        return os.getpid(), sorted(self._written_files - before), sorted(_bodies_read)
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican's own checks and bookkeeping, then its `open` call, which
+        # finds `PageFile` first in its module: a page is rewritten only when
+        # its bytes change, so an unchanged page keeps its modification time.
+        pelican_writers.open = PageFile
+        try:
+            return super()._open_w(filename, encoding, override)
+        finally:
+            del pelican_writers.open
 
     def _adopt(self, written: list[str]) -> None:
         # What Writer._open_w checks before each write, for pages a worker wrote.
@@ -176,6 +294,42 @@ class ParallelWriter(Writer):
                     "previously (set `override=True` if intended)"
                 )
             self._written_files.add(path)
+
+
+def _key_parts(job: tuple) -> tuple[dict, tuple]:
+    name, template, context, kwargs = job
+    return context, (name, template.name, sorted(kwargs.items()))
+
+
+# The sources whose bodies the page being rendered has read.
+_bodies_read: set[str] = set()
+
+
+class _NotingBody:
+    """Wraps `Content.get_content` or `get_summary` (memoized): notes whose body a page reads."""
+
+    def __init__(self, method):
+        self.method = method
+
+    def __get__(self, content, owner=None):
+        # A summary given in the metadata (digested with it) is not the body.
+        if content is not None and not (
+            self.method.func.__name__ == "get_summary" and "summary" in content.metadata
+        ):
+            _bodies_read.add(content.source_path)
+        return self.method.__get__(content, owner)
+
+
+class _noting_bodies:
+    """While rendering deferred pages (in this process and the workers it forks)."""
+
+    def __enter__(self):
+        for name in ("get_content", "get_summary"):
+            setattr(Content, name, _NotingBody(vars(Content)[name]))
+
+    def __exit__(self, *exc):
+        for name in ("get_content", "get_summary"):
+            setattr(Content, name, vars(Content)[name].method)
 
 
 def get_writer(pelican):

@@ -1,11 +1,11 @@
 """The theme assets a publish build fingerprints: their published names and bytes."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .fingerprint import fingerprinted
-from .minify import minify_css
+from .minify import minified
 
 
 @dataclass(frozen=True)
@@ -18,9 +18,12 @@ class Asset:
     data: bytes
 
 
-def prepare(static_dirs: Iterable[Path], paths: Iterable[str], *, minify: bool) -> dict[str, Asset]:
-    """Each of `paths`, found in the first of `static_dirs` that has it, minified if
-    asked (CSS only) and named by the hash of the bytes that will be published."""
+def prepare(
+    static_dirs: Iterable[Path], paths: Iterable[str], *, minify: Collection[str]
+) -> dict[str, Asset]:
+    """Each of `paths`, found in the first of `static_dirs` that has it, minified if its
+    extension is one of `minify` (".css", ".js") and named by the hash of the bytes that
+    will be published."""
     static_dirs = list(static_dirs)
     assets = {}
     for path in paths:
@@ -28,9 +31,7 @@ def prepare(static_dirs: Iterable[Path], paths: Iterable[str], *, minify: bool) 
         if found is None:
             folders = ", ".join(str(d) for d in static_dirs)
             raise ValueError(f"PUBLISH_ASSETS['fingerprint']: {path} is not in {folders}")
-        data = found.read_bytes()
-        if minify and path.endswith(".css"):
-            data = minify_css(data.decode("utf-8")).encode("utf-8")
+        data = minified(path, found.read_bytes(), minify)
         assets[path] = Asset(source=path, published=fingerprinted(path, data), data=data)
     return assets
 

@@ -8,6 +8,7 @@ from pelican import signals
 
 from .assets import prepare, published_path, write_assets
 from .compress import compress_tree
+from .minify import minify_scripts
 from .settings import PublishAssetsSettings, load_settings
 
 logger = logging.getLogger(__name__)
@@ -18,7 +19,7 @@ def _assets(settings: dict, options: PublishAssetsSettings) -> dict:
         return {}
     theme = Path(settings["THEME"])
     static_dirs = [theme / path for path in settings["THEME_STATIC_PATHS"]]
-    return prepare(static_dirs, options.fingerprint, minify=options.minify_css)
+    return prepare(static_dirs, options.fingerprint, minify=options.minify)
 
 
 def check_settings(pelican) -> None:
@@ -36,14 +37,17 @@ def add_filter(generator) -> None:
 
 
 def publish(pelican) -> None:
-    """Write the fingerprinted assets, then the compressed copies of every text file."""
+    """Minify the theme's scripts, write the fingerprinted assets, then the compressed
+    copies of every text file."""
     settings = pelican.settings
     options = load_settings(settings.get("PUBLISH_ASSETS"))
     if not options.enabled:
         return
     output = Path(settings["OUTPUT_PATH"])
     assets = _assets(settings, options)
-    write_assets(assets.values(), output / settings["THEME_STATIC_DIR"])
+    theme_output = output / settings["THEME_STATIC_DIR"]
+    scripts = minify_scripts(theme_output) if options.minify_js else 0
+    write_assets(assets.values(), theme_output)
     copies = compress_tree(
         output,
         options.compress_extensions,
@@ -51,7 +55,12 @@ def publish(pelican) -> None:
         options.compress,
         options.brotli_quality,
     )
-    logger.info("publish_assets: %d fingerprinted, %d compressed copies", len(assets), len(copies))
+    logger.info(
+        "publish_assets: %d scripts minified, %d fingerprinted, %d compressed copies",
+        scripts,
+        len(assets),
+        len(copies),
+    )
 
 
 def register() -> None:

@@ -10,19 +10,13 @@ Keys:
 from dataclasses import dataclass
 from typing import Annotated
 
-from known_keys.typed_fields import Rule, load_fields
-
-# A folder inside the output: not empty, not the output itself, never climbing out of it.
-inside_output = Rule(
-    lambda value: value.strip("/") != "" and ".." not in value.split("/"),
-    "a folder name inside the output",
-)
+from known_keys.typed_fields import inside_folder, load_fields
 
 
 @dataclass(frozen=True)
 class SearchSettings:
     enabled: bool = True
-    bundle_dir: Annotated[str, inside_output] = "pagefind"
+    bundle_dir: Annotated[str, inside_folder] = "pagefind"
 
 
 def load_settings(raw: dict | None) -> SearchSettings:

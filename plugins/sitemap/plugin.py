@@ -1,7 +1,8 @@
 """Pelican glue: a generator that writes sitemap.xml and robots.txt last."""
 
-import os
+from pathlib import Path
 
+from common.files import write_if_changed
 from pelican import signals
 
 from .render import SitemapUrl, render_robots, render_sitemap
@@ -43,8 +44,7 @@ def _lastmod(content):
 
 
 def _write(output_path: str, name: str, text: str) -> None:
-    with open(os.path.join(output_path, name), "w", encoding="utf-8") as handle:
-        handle.write(text)
+    write_if_changed(Path(output_path, name), text.encode("utf-8"))
 
 
 def get_generators(_pelican):

@@ -11,9 +11,11 @@ Module map:
     articles  command time from here on: the articles due, read from Markdown headers
     text      the post text from the template, cut to fit, counted as each network counts
     api       one JSON request through safe_http, failures in our words
-    bluesky   createSession and createRecord (post, link facets, link card)
+    bluesky   createSession, createRecord (post, link facets, link card) under a TID
+              minted from the clock, getRecord (does a pending post exist?)
     mastodon  POST /api/v1/statuses with an Idempotency-Key
-    run       one pass: post what is due, record each post at once
+    run       one pass: check pending posts, post what is due (pending first on Bluesky),
+              record each post at once
     cli       arguments, settings file, credentials from the environment, exit codes
 """
 

@@ -4,17 +4,18 @@ Every message is built from the status code and our own words, never from a
 response body or a URL: a server may echo the credentials it was sent (a 401
 quoting the token), and no such echo can reach a message from here. The only
 server text kept is a Bluesky error name (`AuthFactorTokenRequired`), and only
-one of the names the AT Protocol documents (`XRPC_ERRORS`).
+one of the names the AT Protocol documents (`XRPC_ERRORS`); it is also kept
+as `NetworkError.error`, so that a caller can tell `RecordNotFound` apart.
 """
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from safe_http import Client, Deadline, FetchError, Refused, literal_network
+from safe_http import Client, Deadline, FetchError, Refused, Response, literal_network
 
 USER_AGENT = "reconnect-syndicate/1.0"
 MAX_BYTES = 1024 * 1024
-# Error names of the XRPC specification and of the two lexicons we call.
+# Error names of the XRPC specification and of the three lexicons we call.
 XRPC_ERRORS = frozenset(
     {
         "AccountTakedown",
@@ -25,6 +26,7 @@ XRPC_ERRORS = frozenset(
         "InvalidSwap",
         "InvalidToken",
         "RateLimitExceeded",
+        "RecordNotFound",
     }
 )
 STATUS_WORDS = {
@@ -44,7 +46,8 @@ class NetworkError(Exception):
     a server error or an unreadable success, or the exchange broke off after
     the request was sent. A refusal (4xx, 429, a URL the guard refused) means
     it did not. `retry_after` is the seconds a 429 answer asked to wait;
-    `post_url`, where the post would be when it is known in advance.
+    `status`, the HTTP status of an error answer, and `error` its documented
+    XRPC error name ("" when none).
     """
 
     def __init__(
@@ -53,12 +56,14 @@ class NetworkError(Exception):
         *,
         maybe_done: bool = False,
         retry_after: int | None = None,
-        post_url: str | None = None,
+        status: int | None = None,
+        error: str = "",
     ) -> None:
         super().__init__(message)
         self.maybe_done = maybe_done
         self.retry_after = retry_after
-        self.post_url = post_url
+        self.status = status
+        self.error = error
 
 
 def client_for(base_url: str) -> Client:
@@ -81,8 +86,23 @@ def post(
     timeout: float,
 ) -> dict:
     """POST and return the answer's JSON object; NetworkError for anything else."""
+    return _exchange(
+        lambda deadline: client.post(url, body, content_type, deadline, headers=headers), timeout
+    )
+
+
+def get(client: Client, url: str, *, headers: Mapping[str, str], timeout: float) -> dict:
+    """GET and return the answer's JSON object; NetworkError for anything else.
+
+    A GET changes nothing, so `maybe_done` only says the answer was unclear.
+    """
+    return _exchange(lambda deadline: client.get(url, deadline, headers=headers), timeout)
+
+
+def _exchange(send: Callable[[Deadline], Response], timeout: float) -> dict:
+    """Send one request within `timeout` seconds; the answer's JSON object, else NetworkError."""
     try:
-        response = client.post(url, body, content_type, Deadline(timeout), headers=headers)
+        response = send(Deadline(timeout))
     except Refused as error:
         raise NetworkError(str(error)) from None
     except FetchError as error:
@@ -92,12 +112,17 @@ def post(
         wait = (response.headers.get("Retry-After") or "").strip()
         seconds = int(wait) if wait.isdigit() and len(wait) < 10 else None
         later = f"in {seconds} s" if seconds is not None else "later"
-        raise NetworkError(f"HTTP 429: too many requests; try again {later}", retry_after=seconds)
+        raise NetworkError(
+            f"HTTP 429: too many requests; try again {later}", retry_after=seconds, status=status
+        )
     if not 200 <= status < 300:
         meaning = STATUS_WORDS.get(status) or ("server error" if status >= 500 else "unexpected")
         name = _error_name(response.body)
         raise NetworkError(
-            f"HTTP {status}: {meaning}" + (f" ({name})" if name else ""), maybe_done=status >= 500
+            f"HTTP {status}: {meaning}" + (f" ({name})" if name else ""),
+            maybe_done=status >= 500,
+            status=status,
+            error=name,
         )
     try:
         if response.truncated:

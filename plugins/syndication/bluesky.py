@@ -9,22 +9,26 @@ and an `app.bsky.embed.external` link card (URL, title, description). The
 answer's AT URI becomes the post's bsky.app URL. No module here reads
 settings or the environment.
 
-The record key is not left to the PDS: it is a TID derived from the article
-(its date, and a hash of its URL), the same on every attempt. If the answer to
-a createRecord is lost and the command runs again, the PDS refuses to create a
-second record under the same key instead of posting twice, and the line can
-name the exact URL to check.
+The record key is not left to the PDS: it is a TID minted by `Tids` from the
+current time (feeds sort by key, and a PDS may refuse a caller's TID far
+from its own clock), so the post's URL is known before the request and can be
+recorded as pending (run.py). `post_exists` asks the PDS
+(`com.atproto.repo.getRecord`, no login needed) whether a pending post was
+made after all: its lexicon documents `RecordNotFound` (HTTP 400) for a post
+that is not there; any other failure leaves the question open.
 """
 
-import hashlib
 import json
 import re
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode
 
 from safe_http import Client
 
-from .api import NetworkError, post
+from .api import NetworkError, get, post
 from .posts import BlueskyPost, bluesky_url, parse_post
 
 JSON = "application/json"
@@ -34,6 +38,7 @@ MAX_DESCRIPTION = 1000
 # The base32-sortable alphabet of TIDs (AT Protocol "Record Key" and "TID" syntax).
 TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 _AT_URI = re.compile(r"at://([^/]+)/app\.bsky\.feed\.post/([^/?#]+)")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -54,20 +59,26 @@ def login(client: Client, pds_url: str, handle: str, password: str, timeout: flo
     return Session(did, token)
 
 
-def record_key(article_url: str, published: datetime) -> str:
-    """The TID every attempt to post this article uses as its record key.
+class Tids:
+    """Mints TIDs for record keys: from the clock, never the same twice in one run.
 
     A TID is 64 bits, the top one zero: 53 bits of microseconds since the Unix
     epoch and a 10-bit clock id, written in 13 base32-sortable characters. The
-    seconds are the article's date (naive dates taken as UTC, so every machine
-    agrees); the microseconds and the clock id come from a hash of its URL,
-    so two articles of the same minute still get different keys.
+    clock id is random per run, so two machines posting in the same
+    microsecond still differ; within a run a key is always later than the last.
     """
-    digest = int.from_bytes(hashlib.sha256(article_url.encode("utf-8")).digest()[:8], "big")
-    seconds = int((published if published.tzinfo else published.replace(tzinfo=UTC)).timestamp())
-    micros = seconds * 1_000_000 + digest % 1_000_000
-    value = (micros << 10) | (digest >> 54)
-    return "".join(TID_ALPHABET[(value >> shift) & 31] for shift in range(60, -1, -5))
+
+    def __init__(self, clock: Callable[[], datetime], clock_id: int | None = None) -> None:
+        self.clock = clock
+        self.clock_id = secrets.randbelow(1024) if clock_id is None else clock_id
+        self.last = -1
+
+    def next(self) -> str:
+        """A new TID, from the clock's current time."""
+        micros = (self.clock() - EPOCH) // timedelta(microseconds=1)
+        self.last = max(micros, self.last + 1)
+        value = (self.last << 10) | self.clock_id
+        return "".join(TID_ALPHABET[(value >> shift) & 31] for shift in range(60, -1, -5))
 
 
 def post_record(
@@ -98,25 +109,35 @@ def create_post(
 ) -> BlueskyPost:
     """Create `record` under the key `rkey` in the session's repository; the post it became.
 
-    NetworkError otherwise; when the post may exist all the same, with
-    `maybe_done` and the URL it would have.
+    NetworkError otherwise, with `maybe_done` when the post may exist all the same.
     """
     body = {"repo": session.did, "collection": POST_COLLECTION, "rkey": rkey, "record": record}
-    expected = bluesky_url(session.did, rkey)
+    answer = _call(client, pds_url, "com.atproto.repo.createRecord", body, session, timeout)
+    match = _AT_URI.fullmatch(str(answer.get("uri")))
     try:
-        answer = _call(client, pds_url, "com.atproto.repo.createRecord", body, session, timeout)
-        match = _AT_URI.fullmatch(str(answer.get("uri")))
         if match is None:
-            raise NetworkError("the answer names no post (no valid AT URI)", maybe_done=True)
+            raise ValueError
         return parse_post("bluesky", bluesky_url(*match.groups()))
     except ValueError:
-        raise NetworkError(
-            "the answer names no valid post", maybe_done=True, post_url=expected
-        ) from None
+        raise NetworkError("the answer names no valid post", maybe_done=True) from None
+
+
+def post_exists(client: Client, pds_url: str, bluesky_post: BlueskyPost, timeout: float) -> bool:
+    """Whether the post exists, by `com.atproto.repo.getRecord`; NetworkError when unclear."""
+    query = urlencode(
+        {"repo": bluesky_post.actor, "collection": POST_COLLECTION, "rkey": bluesky_post.rkey}
+    )
+    url = f"{pds_url.rstrip('/')}/xrpc/com.atproto.repo.getRecord?{query}"
+    try:
+        answer = get(client, url, headers={"Accept": JSON}, timeout=timeout)
     except NetworkError as error:
-        if error.maybe_done:
-            error.post_url = expected
+        if error.status == 400 and error.error == "RecordNotFound":
+            return False
         raise
+    match = _AT_URI.fullmatch(str(answer.get("uri")))
+    if match is None or match[2] != bluesky_post.rkey or not isinstance(answer.get("value"), dict):
+        raise NetworkError("the answer names no such record")
+    return True
 
 
 def _call(

@@ -10,7 +10,8 @@ Credentials come from the environment only: BLUESKY_HANDLE and
 BLUESKY_APP_PASSWORD, MASTODON_BASE_URL and MASTODON_TOKEN. A network whose
 variables are not both set is skipped with one line. A dry run needs none: it
 contacts nothing, writes nothing and prints, network by network, each article
-that is due and the exact text it would post.
+that is due and the exact text it would post, and for an article with a
+pending Bluesky post, the post URL it would check first.
 
 Exit status: 0 done (skipped articles included, one line each); 2 a network
 failed (the line says which and why; what was posted is recorded); 3 bad
@@ -25,8 +26,9 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from common.settings_file import read_settings_file
@@ -37,8 +39,8 @@ from mentions.settings import load_settings as load_mentions_settings
 from . import bluesky, mastodon
 from .api import client_for
 from .articles import Article, read_articles
-from .posts import STORE_NAME, parse_store
-from .run import CommandError, Network, syndicate
+from .posts import STORE_NAME, BlueskyPost, bluesky_url, parse_pending, parse_store
+from .run import CommandError, Network, Publisher, Store, syndicate
 from .settings import SyndicationSettings, load_settings
 from .text import BLUESKY, MASTODON
 
@@ -49,10 +51,15 @@ EXIT_LOCAL = 3
 # 2048 characters long, escaped. Nothing printed is longer unless it is cut.
 MAX_LINE = 6000
 SECRET_VARIABLES = ("BLUESKY_APP_PASSWORD", "MASTODON_TOKEN")
+Clock = Callable[[], datetime]
 
 
-def main(argv: list[str] | None = None, environ: dict[str, str] | None = None) -> int:
-    """Run the command; return the exit status."""
+def main(
+    argv: list[str] | None = None,
+    environ: dict[str, str] | None = None,
+    clock: Clock | None = None,
+) -> int:
+    """Run the command; return the exit status. `clock` (tests) stands in for the current time."""
     args = _parser().parse_args(argv)
     env = os.environ if environ is None else environ
     secrets = [env[name] for name in SECRET_VARIABLES if env.get(name)]
@@ -83,8 +90,7 @@ def main(argv: list[str] | None = None, environ: dict[str, str] | None = None) -
         ok = syndicate(
             articles,
             store,
-            project.store_file,
-            _networks(settings, env),
+            _networks(settings, env, clock or (lambda: datetime.now(UTC))),
             template=settings.text_template,
             dry_run=args.dry_run,
             out=say,
@@ -156,18 +162,19 @@ def _read_project(settings_file: Path) -> Project:
     )
 
 
-def _read_store(path: Path) -> dict:
+def _read_store(path: Path) -> Store:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return Store(path, {}, {})
     try:
-        return parse_store(json.loads(data), path.name)
+        parsed = json.loads(data)
+        return Store(path, parse_store(parsed, path.name), parse_pending(parsed, path.name))
     except ValueError as error:
         raise CommandError(f"{path}: {error}") from None
 
 
-def _networks(settings: SyndicationSettings, env) -> list[Network]:
+def _networks(settings: SyndicationSettings, env, clock: Clock) -> list[Network]:
     handle, password = env.get("BLUESKY_HANDLE"), env.get("BLUESKY_APP_PASSWORD")
     base, token = env.get("MASTODON_BASE_URL"), env.get("MASTODON_TOKEN")
     return [
@@ -175,7 +182,7 @@ def _networks(settings: SyndicationSettings, env) -> list[Network]:
             "bluesky",
             "Bluesky",
             BLUESKY,
-            _bluesky(settings, handle, password) if handle and password else None,
+            _bluesky(settings, handle, password, clock) if handle and password else None,
         ),
         Network(
             "mastodon",
@@ -186,26 +193,32 @@ def _networks(settings: SyndicationSettings, env) -> list[Network]:
     ]
 
 
-def _bluesky(settings: SyndicationSettings, handle: str, password: str):
+def _bluesky(settings: SyndicationSettings, handle: str, password: str, clock: Clock):
     pds = settings.bluesky_pds_url
     client = client_for(pds)
 
-    def connect():
+    def connect() -> Publisher:
         session = bluesky.login(client, pds, handle, password, settings.timeout)
+        tids = bluesky.Tids(clock)
 
-        def publish(article: Article, text: str):
+        def plan() -> BlueskyPost:
+            return BlueskyPost(bluesky_url(session.did, rkey := tids.next()), session.did, rkey)
+
+        def publish(article: Article, text: str, planned: BlueskyPost):
             record = bluesky.post_record(
                 text,
                 url=article.url,
                 title=article.title,
                 description=article.summary,
                 language=article.language,
-                now=datetime.now().astimezone(),
+                now=clock(),
             )
-            rkey = bluesky.record_key(article.url, article.date)
-            return bluesky.create_post(client, pds, session, record, rkey, settings.timeout)
+            return bluesky.create_post(client, pds, session, record, planned.rkey, settings.timeout)
 
-        return publish
+        def exists(post: BlueskyPost) -> bool:
+            return bluesky.post_exists(client, pds, post, settings.timeout)
+
+        return Publisher(publish, plan, exists)
 
     return connect
 
@@ -213,8 +226,8 @@ def _bluesky(settings: SyndicationSettings, handle: str, password: str):
 def _mastodon(settings: SyndicationSettings, base_url: str, token: str):
     client = client_for(base_url)
 
-    def connect():
-        def publish(article: Article, text: str):
+    def connect() -> Publisher:
+        def publish(article: Article, text: str, planned: None):
             return mastodon.create_status(
                 client,
                 base_url,
@@ -227,6 +240,6 @@ def _mastodon(settings: SyndicationSettings, base_url: str, token: str):
                 timeout=settings.timeout,
             )
 
-        return publish
+        return Publisher(publish)
 
     return connect

@@ -3,7 +3,15 @@
 `make syndicate` records every post it makes in `content/mentions/_syndication.json`:
 
     {"posts": {"<article slug>": {"bluesky": "https://bsky.app/profile/<did>/post/<rkey>",
-                                  "mastodon": "https://<instance>/@<user>/<status id>"}}}
+                                  "mastodon": "https://<instance>/@<user>/<status id>"}},
+     "pending": {"<article slug>": {"bluesky": "https://bsky.app/profile/<did>/post/<rkey>"}}}
+
+`posts` holds only posts that exist. `pending` (present only when not empty,
+Bluesky only) holds a post `make syndicate` is about to create, written
+before the request and moved to `posts` once the network confirms it; when
+the answer is lost it stays there, and the next run asks the PDS whether it
+exists (see run.py). Nothing else reads `pending`: `parse_store` validates it
+and returns the posts only.
 
 An article may also name its posts by hand in its header (`Bluesky: <post URL>`,
 `Mastodon: <post URL>`), for posts made before the tool or by hand. For one
@@ -30,6 +38,8 @@ from mentions.networks import BLUESKY_HOST, BLUESKY_WEB, mastodon_status_id
 
 NETWORKS = ("bluesky", "mastodon")
 STORE_NAME = "_syndication.json"
+# The networks whose posts can be checked before posting again (a record key chosen in advance).
+PENDING_NETWORKS = ("bluesky",)
 
 # A DID (did:plc:…, did:web:…) or a handle (a domain name), as the AT Protocol writes them.
 _ACTOR = re.compile(
@@ -65,6 +75,8 @@ class MastodonPost:
 
 
 Post = BlueskyPost | MastodonPost
+# Article slug -> network -> post: the store's `posts`, or its `pending`.
+Section = dict[str, dict[str, Post]]
 
 
 def bluesky_url(actor: str, rkey: str) -> str:
@@ -111,34 +123,65 @@ def header_posts(header: Mapping[str, object]) -> dict[str, Post]:
     return posts
 
 
-def parse_store(data: object, where: str) -> dict[str, dict[str, Post]]:
-    """Validate the store file's JSON; ValueError naming the place otherwise."""
-    if not isinstance(data, dict) or set(data) - {"posts"}:
-        raise ValueError(f'{where}: expected an object with the single key "posts"')
-    posts = data.get("posts", {})
-    if not isinstance(posts, dict):
-        raise ValueError(f"{where}.posts: expected an object mapping article slugs to posts")
-    store: dict[str, dict[str, Post]] = {}
-    for slug, by_network in posts.items():
+def parse_store(data: object, where: str) -> Section:
+    """Validate the store file's JSON; its posts, or ValueError naming the place."""
+    return _parse_store(data, where)[0]
+
+
+def parse_pending(data: object, where: str) -> Section:
+    """Validate the store file's JSON; its pending posts, or ValueError naming the place."""
+    return _parse_store(data, where)[1]
+
+
+def _parse_store(data: object, where: str) -> tuple[Section, Section]:
+    if not isinstance(data, dict) or set(data) - {"posts", "pending"}:
+        raise ValueError(f'{where}: expected an object with the key "posts" (and "pending")')
+    return (
+        _parse_section(data, where, "posts", NETWORKS),
+        _parse_section(data, where, "pending", PENDING_NETWORKS),
+    )
+
+
+def _parse_section(data: dict, where: str, key: str, networks: tuple[str, ...]) -> Section:
+    section = data.get(key, {})
+    if not isinstance(section, dict):
+        raise ValueError(f"{where}.{key}: expected an object mapping article slugs to posts")
+    parsed: Section = {}
+    for slug, by_network in section.items():
         if not slug or slug.startswith("_") or not isinstance(by_network, dict):
-            raise ValueError(f"{where}.posts[{slug!r}]: expected an article slug and an object")
-        store[slug] = {}
+            raise ValueError(f"{where}.{key}[{slug!r}]: expected an article slug and an object")
+        parsed[slug] = {}
         for network, url in by_network.items():
             try:
-                store[slug][network] = parse_post(network, url)
+                if network not in networks:
+                    raise ValueError(f"unknown network {network!r} (known: {', '.join(networks)})")
+                parsed[slug][network] = parse_post(network, url)
             except ValueError as error:
-                raise ValueError(f"{where}.posts[{slug!r}].{network}: {error}") from None
-    return store
+                raise ValueError(f"{where}.{key}[{slug!r}].{network}: {error}") from None
+    return parsed
 
 
-def store_bytes(store: Mapping[str, Mapping[str, Post]]) -> bytes:
-    """The store file's bytes: canonical JSON, slugs and networks sorted, empty entries dropped."""
-    posts = {
+def store_bytes(
+    store: Mapping[str, Mapping[str, Post]],
+    pending: Mapping[str, Mapping[str, Post]] | None = None,
+) -> bytes:
+    """The store file's bytes: canonical JSON, slugs and networks sorted, empty entries dropped.
+
+    `pending` is written only when it holds a post, so a store without one
+    keeps the bytes it always had.
+    """
+    data = {"posts": _urls(store)}
+    if pending_urls := _urls(pending or {}):
+        data["pending"] = pending_urls
+    return canonical_json(data).encode("utf-8")
+
+
+def _urls(section: Mapping[str, Mapping[str, Post]]) -> dict[str, dict[str, str]]:
+    return {
         slug: {network: post.url for network, post in sorted(by_network.items())}
-        for slug, by_network in sorted(store.items())
+        for slug, by_network in sorted(section.items())
         if by_network
     }
-    return canonical_json({"posts": posts}).encode("utf-8")
 
 
 def article_posts(

@@ -2,7 +2,7 @@ import os
 
 import pytest
 from common import files
-from common.files import canonical_json, write_atomic, write_together
+from common.files import canonical_json, write_atomic, write_if_changed, write_together
 
 
 def test_canonical_json_is_sorted_indented_and_keeps_unicode():
@@ -65,3 +65,14 @@ def test_a_failure_while_preparing_writes_nothing(tmp_path):
         write_together({path: b"after", blocker / "child": b"x"})
     assert path.read_bytes() == b"before"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "file"]
+
+
+def test_write_if_changed_keeps_a_file_with_the_same_bytes_and_its_time(tmp_path):
+    path = tmp_path / "page.html"
+    assert write_if_changed(path, b"<p>one</p>") is True
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert write_if_changed(path, b"<p>one</p>") is False
+    assert path.stat().st_mtime_ns == 1_000_000_000
+    assert write_if_changed(path, b"<p>two</p>") is True
+    assert path.read_bytes() == b"<p>two</p>"
+    assert path.stat().st_mtime_ns != 1_000_000_000

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { fill, graphemeCount, readContacts, trim } from "../../theme/static/js/plan.js";
+import { filler, graphemeCount, readContacts, trim } from "../../theme/static/js/plan.js";
 
 const options = { max_contacts: 500, max_name_length: 100, max_note_length: 1000, note_separator: "|" };
 
@@ -25,7 +25,7 @@ test("a problem names the textarea line", () => {
 
 test("{company} and {position} lines go when the person has none", () => {
   const person = { name: "Ana", note: "", company: "Acme", position: "" };
-  assert.equal(fill("Hi {name}\nAt {company}\nAs {position}", person), "Hi Ana\nAt Acme");
+  assert.equal(filler("Hi {name}\nAt {company}\nAs {position}")(person), "Hi Ana\nAt Acme");
 });
 
 test("lengths count what a reader sees, not code points", () => {
@@ -38,9 +38,9 @@ test("text is normalised to NFC", () => {
 });
 
 test("placeholders are filled once; lines with {note} go when there is no note", () => {
-  assert.equal(fill("Hi {name}\nNote: {note}\nBye", { name: "Ana", note: "" }), "Hi Ana\nBye");
-  assert.equal(fill("Hi {name}", { name: "$& {note}", note: "x" }), "Hi $& {note}");
-  assert.equal(fill("{name} {NOTE}", { name: "Ana", note: "x" }), "Ana {NOTE}");
+  assert.equal(filler("Hi {name}\nNote: {note}\nBye")({ name: "Ana", note: "" }), "Hi Ana\nBye");
+  assert.equal(filler("Hi {name}")({ name: "$& {note}", note: "x" }), "Hi $& {note}");
+  assert.equal(filler("{name} {NOTE}")({ name: "Ana", note: "x" }), "Ana {NOTE}");
 });
 
 test("trim removes the same white space as Python's twin", () => {

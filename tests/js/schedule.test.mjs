@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
+  addDays,
   addMonths,
   clampDay,
   daysInMonth,
@@ -11,6 +12,7 @@ import {
   fromDays,
   identity,
   makeUids,
+  nextDay,
   occurrenceCount,
   occurrences,
   parseDate,
@@ -28,6 +30,14 @@ test("day numbers round-trip for every day 1900-2999 and hit known anchors", () 
   assert.equal(toDays(d(2027, 1, 15)), 20833);
   assert.deepEqual([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2100, 2)], [28, 29, 28]);
   assert.deepEqual([daysInMonth(2027, 4), daysInMonth(2027, 12)], [30, 31]);
+});
+
+test("the next day, by arithmetic, is the next day number for every day 1900-2999", () => {
+  for (let days = -25567; days < 376199; days += 1) {
+    assert.deepEqual(nextDay(fromDays(days)), fromDays(days + 1));
+  }
+  assert.deepEqual(nextDay(d(2028, 2, 28)), addDays(d(2028, 2, 28), 1));
+  assert.deepEqual(nextDay(d(2027, 12, 31)), d(2028, 1, 1));
 });
 
 test("first start: on or after the chosen day, on day 1-28", () => {
@@ -83,6 +93,10 @@ test("FNV-1a 64 matches the published test values", () => {
   assert.equal(fnv1a64(""), "cbf29ce484222325");
   assert.equal(fnv1a64("a"), "af63dc4c8601ec8c");
   assert.equal(fnv1a64("foobar"), "85944171f73967e8");
+  // Values of the Python twin: UTF-8 bytes beyond ASCII, and a long key.
+  assert.equal(fnv1a64("Zoë 🍅 山田"), "dde3a4dc8072a523");
+  assert.equal(fnv1a64("my network\nperson1 family 1"), "9a2efebf09c0df2e");
+  assert.equal(fnv1a64("x".repeat(300)), "e78ddf9f1ba85555");
 });
 
 test("UIDs are pinned and depend only on the list and who the person is", () => {

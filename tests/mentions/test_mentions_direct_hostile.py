@@ -133,6 +133,6 @@ def test_the_partial_shows_them_by_network_escaped_and_without_outside_links(hos
     assert "&lt;script&gt;alert(1)&lt;/script&gt;Eve" in page
     for link in soup.find_all("a"):
         assert re.match(r"https?://", link["href"]), link["href"]  # the fake instance is http
-        assert {"nofollow", "ugc", "noopener"} <= set(link["rel"])
+        assert {"nofollow", "ugc"} <= set(link["rel"])
     rows = [" ".join(h.get_text().split()) for h in soup.select("h3.mention-row-title")]
     assert rows == ["2 likes"]

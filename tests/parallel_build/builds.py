@@ -15,15 +15,24 @@ RENDERED_BY_WORKERS = re.compile(r"parallel_build: (\d+) of \d+ page jobs render
 
 
 def build(
-    content: Path, output: Path, settings: str, workers: int, cache: Path | None = None
+    content: Path,
+    output: Path,
+    settings: str,
+    workers: int,
+    cache: Path | None = None,
+    keep_output: bool = False,
 ) -> str:
     """Build `content` into `output`, logging at info level; return the log.
 
     Without `cache` the build is clean (a cache of its own, not loaded); with
-    it, the content cache there is loaded and kept, and the output is still
-    written from scratch, so stale pages of deleted articles cannot hide.
+    it, the caches there are loaded and kept, and the output is written from
+    scratch, so stale pages of deleted articles cannot hide, unless
+    `keep_output` (as a development build: unchanged pages are kept).
     """
-    caching = ["DELETE_OUTPUT_DIRECTORY=true"] if cache else ["LOAD_CONTENT_CACHE=false"]
+    if not cache:
+        caching = ["LOAD_CONTENT_CACHE=false"]
+    else:
+        caching = [] if keep_output else ["DELETE_OUTPUT_DIRECTORY=true"]
     cache = cache or output.parent / f"cache-{output.name}"
     command = [
         sys.executable, "-m", "pelican", str(content), "-o", str(output),

@@ -13,10 +13,11 @@ from types import SimpleNamespace
 
 import pytest
 from pelican import Pelican, signals
-from pelican.contents import Article
+from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 from pelican.readers import Readers
 from pelican.settings import DEFAULT_CONFIG, configure_settings
+from pelican.utils import memoized
 from pelican.writers import Writer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -105,3 +106,36 @@ class _Template:
 
     def render(self, context) -> str:
         return self.text
+
+
+def test_the_writer_opens_pages_through_its_modules_open():
+    # ParallelWriter sets `pelican.writers.open` around `_open_w` to keep unchanged files.
+    import pelican.writers
+
+    source = inspect.getsource(Writer._open_w)
+    assert source.rstrip().endswith('return open(filename, "w", encoding=encoding)')
+    assert "open" not in vars(pelican.writers)
+    for method in (Writer.write_file, Writer.write_feed):
+        assert "with self._open_w(" in inspect.getsource(method)
+
+
+def test_pages_read_bodies_through_two_memoized_methods(settings):
+    for name in ("get_content", "get_summary"):
+        method = vars(Content)[name]
+        assert isinstance(method, memoized) and method.func.__name__ == name
+    assert "self.get_content(" in inspect.getsource(Content.content.fget)
+    assert "self.get_summary(" in inspect.getsource(Content.summary.fget)
+    assert "self._content" in inspect.getsource(vars(Content)["get_content"].func)
+    summary = inspect.getsource(vars(Content)["get_summary"].func)
+    assert 'if "summary" in self.metadata:\n            return self.metadata["summary"]' in summary
+
+
+def test_content_and_its_wrappers_refer_to_the_settings_and_context_by_these_names(settings):
+    reader = Readers(settings)
+    context = {"generated_content": {}}
+    article = reader.read_file(
+        base_path=str(FIXTURES), path="article.md", content_class=Article, context=context
+    )
+    assert article.settings is settings and article._context is context
+    assert "<h2" in article._content
+    assert vars(article.category)["settings"] is settings

@@ -1,5 +1,7 @@
 """The parallel writer writes what Pelican's writer writes, and refuses what it refuses."""
 
+import os
+
 import pytest
 from jinja2 import Template
 from parallel_build.plugin import ParallelWriter
@@ -63,3 +65,21 @@ def test_one_worker_writes_at_once(tmp_path):
     writer = ParallelWriter(str(tmp_path), settings=settings(1))
     write_pages(writer, 3)
     assert len(files(tmp_path)) == 3
+
+
+def test_a_page_with_the_same_bytes_is_not_rewritten(tmp_path):
+    for workers in (1, 2):
+        write_pages(ParallelWriter(str(tmp_path), settings=settings(workers)), 1)
+        page = tmp_path / "p0" / "index.html"
+        os.utime(page, ns=(1_000_000_000, 1_000_000_000))
+        writer = ParallelWriter(str(tmp_path), settings=settings(workers))
+        write_pages(writer, 1)
+        writer.stop_deferring()
+        assert page.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_a_changed_page_is_rewritten(tmp_path):
+    write_pages(ParallelWriter(str(tmp_path), settings=settings(1)), 3)
+    writer = ParallelWriter(str(tmp_path), settings=settings(1))
+    writer.write_file("p1/index.html", PAGE, CONTEXT, title="Edited")
+    assert b"<h1>Edited</h1>" in (tmp_path / "p1" / "index.html").read_bytes()

@@ -20,22 +20,22 @@ def test_the_name_follows_the_bytes():
 def test_a_stylesheet_is_minified_then_named_by_what_is_published(tmp_path):
     (tmp_path / "css").mkdir()
     (tmp_path / "css" / "main.css").write_text(CSS)
-    asset = prepare([tmp_path], ["css/main.css"], minify=True)["css/main.css"]
+    asset = prepare([tmp_path], ["css/main.css"], minify={".css"})["css/main.css"]
     assert asset.data == b"body{color:#1f2328;margin:0}"
     assert asset.published == fingerprinted("css/main.css", asset.data)
-    plain = prepare([tmp_path], ["css/main.css"], minify=False)["css/main.css"]
+    plain = prepare([tmp_path], ["css/main.css"], minify=frozenset())["css/main.css"]
     assert plain.data == CSS.encode()
 
 
 def test_a_missing_asset_is_named(tmp_path):
     with pytest.raises(ValueError, match=r"css/missing\.css is not in"):
-        prepare([tmp_path], ["css/missing.css"], minify=True)
+        prepare([tmp_path], ["css/missing.css"], minify={".css"})
 
 
 def test_templates_get_the_published_name_or_the_plain_one(tmp_path):
     (tmp_path / "css").mkdir()
     (tmp_path / "css" / "main.css").write_text(CSS)
-    assets = prepare([tmp_path], ["css/main.css"], minify=True)
+    assets = prepare([tmp_path], ["css/main.css"], minify={".css"})
     assert published_path(assets, "theme", "css/main.css") == (
         f"theme/{assets['css/main.css'].published}"
     )
@@ -48,7 +48,7 @@ def test_writing_replaces_the_plain_copy_with_the_fingerprinted_one(tmp_path):
     for folder in (source, output):
         (folder / "css").mkdir(parents=True)
         (folder / "css" / "main.css").write_text(CSS)
-    assets = prepare([source], ["css/main.css"], minify=True)
+    assets = prepare([source], ["css/main.css"], minify={".css"})
     write_assets(assets.values(), output)
     assert [p.name for p in (output / "css").iterdir()] == [
         assets["css/main.css"].published.split("/")[-1]

@@ -12,6 +12,12 @@ def test_defaults_publish_nothing_until_enabled():
     assert settings.brotli_quality == 6
 
 
+def test_stylesheets_and_scripts_are_minified_unless_turned_off():
+    assert load_settings(None).minify == {".css", ".js"}
+    assert load_settings({"minify_js": False}).minify == {".css"}
+    assert load_settings({"minify_css": False, "minify_js": False}).minify == set()
+
+
 def test_lists_are_accepted_and_kept_as_tuples():
     settings = load_settings({"enabled": True, "compress": ["br"], "fingerprint": []})
     assert settings.compress == ("br",)

@@ -1,13 +1,18 @@
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
+import pagefind_bin
 import pytest
+from search import plugin
 from search.index import (
     UNUSED,
+    IndexRun,
     SearchIndexError,
     article_glob,
     build_index,
     index_if_changed,
+    pages_digest,
     stamp_path,
 )
 from search.settings import SearchSettings, load_settings
@@ -140,3 +145,60 @@ def test_each_output_folder_has_its_own_stamp(tmp_path):
     assert first.parent == second.parent == tmp_path
     assert first != second
     assert stamp_path(tmp_path, tmp_path / "a") == first
+
+
+def test_pages_written_after_the_articles_do_not_count_as_a_change(site):
+    """The build starts Pagefind once the article pages are written; list pages come later."""
+    before = pages_digest(site, "*/index.html")
+    shutil.copytree(site / "about", site / "archives")
+    assert pages_digest(site, "*/index.html") == before
+    page = site / "first" / "index.html"
+    page.write_text(page.read_text().replace("portfolio", "résumé"))
+    assert pages_digest(site, "*/index.html") != before
+
+
+def test_a_cancelled_run_keeps_the_previous_index_and_leaves_no_scratch(site):
+    """What a build that fails after Pagefind started gets (and any process left at exit)."""
+    build_index(site, "pagefind")
+    before = files(site / "pagefind")
+    IndexRun(site, "pagefind", "*/index.html").cancel()
+    assert files(site / "pagefind") == before
+    assert [p.name for p in site.iterdir() if p.name.startswith(".")] == [], "scratch left behind"
+
+
+def _settings(site: Path, cache: Path) -> dict:
+    return {
+        "SEARCH": None,
+        "OUTPUT_PATH": str(site),
+        "ARTICLE_SAVE_AS": "{slug}/index.html",
+        "DELETE_OUTPUT_DIRECTORY": False,
+        "CACHE_PATH": str(cache),
+    }
+
+
+def test_a_build_indexes_from_the_moment_its_articles_are_written(site, tmp_path, monkeypatch):
+    settings = _settings(site, tmp_path / "cache")
+    plugin.start_after_articles(SimpleNamespace(settings=settings), writer=None)
+    shutil.copytree(site / "about", site / "archives")  # a list page written meanwhile
+    plugin.index_site(SimpleNamespace(settings=settings))
+    assert sorted(records(site / "pagefind")) == ["/first/", "/second/"]
+    built = files(site / "pagefind")
+    # The next build keeps the index without running Pagefind (here it would fail):
+    # the list page written late is no change.
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: "/bin/false")
+    plugin.start_after_articles(SimpleNamespace(settings=settings), writer=None)
+    plugin.index_site(SimpleNamespace(settings=settings))
+    assert files(site / "pagefind") == built
+
+
+def test_a_build_whose_pagefind_fails_stops_with_one_line_and_leaves_no_scratch(
+    site, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: "/bin/false")
+    settings = _settings(site, tmp_path / "cache")
+    plugin.start_after_articles(SimpleNamespace(settings=settings), writer=None)
+    with pytest.raises(SearchIndexError) as failure:
+        plugin.index_site(SimpleNamespace(settings=settings))
+    assert str(failure.value) == "search index: pagefind failed (1): no output"
+    assert not (site / "pagefind").exists()
+    assert [p.name for p in site.iterdir() if p.name.startswith(".")] == [], "scratch left behind"

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO_STORE = ROOT / "content" / "mentions"
 FIXTURE_STORE = ROOT / "tests" / "mentions" / "fixtures" / "site-store"
 DEMO_SLUGS = sorted(p.stem for p in DEMO_STORE.glob("[!_]*.json"))
-REL = {"nofollow", "ugc", "noopener"}
+REL = {"nofollow", "ugc"}
 
 
 def text_of(element) -> str:

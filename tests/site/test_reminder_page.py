@@ -3,6 +3,7 @@
 import gzip
 import json
 import re
+import shutil
 from datetime import date
 from urllib.parse import urlsplit
 from urllib.request import urlopen
@@ -12,7 +13,9 @@ from reminders.examples import example_files
 from reminders.settings import load_settings
 
 import pelicanconf
+from tests.conftest import ROOT
 from tests.reminders.ics_checks import expand, lint, parse_strictly
+from tests.reminders.js_suite import assert_js_suite_passes
 
 TOOL = "/tools/keep-in-touch/"
 SETTINGS = load_settings(pelicanconf.REMINDERS)
@@ -75,7 +78,7 @@ def tool_modules(site) -> dict[str, bytes]:
         path = site.path_for(url)
         assert path is not None and path.is_file(), url
         seen[path.name] = path.read_bytes()
-        for module in re.findall(r'from "(\./[\w.-]+\.js)"', path.read_text(encoding="utf-8")):
+        for module in re.findall(r'from ?"(\./[\w.-]+\.js)"', path.read_text(encoding="utf-8")):
             pending.append(url.rsplit("/", 1)[0] + module[1:])
     return seen
 
@@ -96,6 +99,22 @@ def test_the_tool_javascript_stays_under_15_kb_gzipped(site):
     # Each module travels as its own compressed file, so each is compressed on its own.
     total = sum(len(gzip.compress(data, 9)) for data in tool_modules(site).values())
     assert total < 15_000, f"{total} bytes gzipped"
+
+
+def test_the_published_minified_modules_pass_the_suite_of_their_source(site, tmp_path):
+    published = tool_modules(site)
+    source = ROOT / "theme" / "static" / "js"
+    assert sum(map(len, published.values())) < 0.85 * sum(
+        len((source / name).read_bytes()) for name in published
+    )
+    # The suite imports ../../theme/static/js/: give it the published bytes there.
+    for folder in ("tests/js", "tests/vectors", "tests/reminders/fixtures"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    scripts = tmp_path / "theme" / "static" / "js"
+    scripts.mkdir(parents=True)
+    for name, data in published.items():
+        (scripts / name).write_bytes(data)
+    assert_js_suite_passes(tmp_path)
 
 
 def test_no_other_page_loads_the_tool_javascript(site):

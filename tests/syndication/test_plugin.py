@@ -48,3 +48,8 @@ def test_a_broken_store_is_an_error_naming_the_file_and_shows_no_stored_post(tmp
         posts = build(tmp_path, b'{"posts": {"cafe-creme": {"bluesky": "https://x.example/"}}}')
     assert posts["cafe-creme"] == [] and posts["by-hand"] == [("Mastodon", BY_HAND)]
     assert "_syndication.json" in caplog.text and "cafe-creme" in caplog.text
+
+
+def test_a_pending_post_shows_no_link_until_it_is_confirmed(tmp_path):
+    posts = build(tmp_path, (FIXTURES / "store_pending.json").read_bytes())
+    assert posts["cafe-creme"] == []  # pending in the store: it may not exist

@@ -10,6 +10,7 @@ from syndication.posts import (
     article_posts,
     bluesky_url,
     header_posts,
+    parse_pending,
     parse_post,
     parse_store,
     store_bytes,
@@ -80,6 +81,15 @@ def test_a_bad_header_value_is_named_by_its_key():
             {"posts": {"a": {"myspace": "https://myspace.example/1"}}},
             "_syndication.json.posts['a'].myspace",
         ),
+        ({"posts": {}, "pending": []}, "_syndication.json.pending"),
+        (
+            {"posts": {}, "pending": {"a": {"mastodon": "https://social.example/@r/1"}}},
+            "_syndication.json.pending['a'].mastodon",
+        ),
+        (
+            {"posts": {}, "pending": {"a": {"bluesky": "https://bsky.app/profile/x"}}},
+            "_syndication.json.pending['a'].bluesky",
+        ),
     ],
 )
 def test_a_bad_store_is_refused_naming_the_place(data, where):
@@ -103,3 +113,20 @@ def test_the_store_round_trips_in_canonical_order():
     assert list(json.loads(written)["posts"]["zeta"]) == ["bluesky", "mastodon"]
     assert store_bytes(parse_store(json.loads(written), "s")) == written
     assert store_bytes({"empty": {}}) == store_bytes({})
+
+
+def test_pending_posts_are_kept_apart_from_the_posts_that_exist():
+    made = bluesky_url("did:plc:abc", "3kaaaaaaaaaaa")
+    planned = bluesky_url("did:plc:abc", "3kbbbbbbbbbbb")
+    data = {"posts": {"a": {"bluesky": made}}, "pending": {"b": {"bluesky": planned}}}
+    posts, pending = parse_store(data, "s"), parse_pending(data, "s")
+    assert {slug: {n: p.url for n, p in by.items()} for slug, by in posts.items()} == {
+        "a": {"bluesky": made}
+    }
+    assert article_posts(posts, "b", {}) == {}  # a pending post is no post
+    assert pending["b"]["bluesky"].rkey == "3kbbbbbbbbbbb"
+    written = store_bytes(posts, pending)
+    assert json.loads(written) == data
+    assert parse_pending(json.loads(store_bytes(posts)), "s") == {}
+    assert store_bytes(posts, {"b": {}}) == store_bytes(posts)  # no empty "pending" written
+    assert b"pending" not in store_bytes(posts)

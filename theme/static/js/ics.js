@@ -2,53 +2,50 @@
 // there. The byte rules both follow are in tests/vectors/ics/README.md; its vectors hold the
 // exact bytes. Lengths here are UTF-8 octets, never UTF-16 units or code points.
 
-import { addDays } from "./schedule.js";
+import { ASCII, nextDay } from "./schedule.js";
 
 const MAX_OCTETS = 75;
-const encoder = new TextEncoder();
 // A DISPLAY alarm on an all-day event counts from 00:00 of that day.
 export const ALARM_TRIGGERS = { "day-before": "-PT15H", "same-day": "PT9H" };
 export const LINE_BREAK = /\r\n|\r|\n/;
 const UTC_STAMP = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z$/;
 
+// One pass, so a backslash put in by an escape is never escaped again.
+const SPECIAL = /\r\n|[\\;,\r\n\x00-\x08\x0b-\x1f\x7f]/g;
+const ESCAPES = { "\\": "\\\\", ";": "\\;", ",": "\\,", "\r\n": "\\n", "\r": "\\n", "\n": "\\n" };
+
 export function escapeText(value) {
-  if (!/[\\;,\r\n\x00-\x08\x0b-\x1f\x7f]/.test(value)) return value;
-  return value
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(new RegExp(LINE_BREAK.source, "g"), "\\n")
-    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
+  return value.replace(SPECIAL, (special) => ESCAPES[special] ?? "");
 }
 
-export function utf8Length(char) {
-  const point = char.codePointAt(0);
-  if (point < 0x80) return 1;
-  if (point < 0x800) return 2;
-  return point < 0x10000 ? 3 : 4;
-}
-
+// Per UTF-16 unit, not per code point: no iterator and no string built a character at a time.
 export function foldLine(line) {
-  // Most lines are short: the encoder measures them far faster than the loop below.
-  if (line.length <= MAX_OCTETS / 4 || (line.length <= MAX_OCTETS && /^[\x00-\x7f]*$/.test(line))) {
-    return line;
+  if (line.length <= MAX_OCTETS / 4) return line;
+  if (ASCII.test(line)) {
+    if (line.length <= MAX_OCTETS) return line;
+    const parts = [line.slice(0, MAX_OCTETS)];
+    for (let at = MAX_OCTETS; at < line.length; at += MAX_OCTETS - 1) {
+      parts.push(line.slice(at, at + MAX_OCTETS - 1));
+    }
+    return parts.join("\r\n ");
   }
-  if (encoder.encode(line).length <= MAX_OCTETS) return line;
   const parts = [];
-  let current = "";
+  let start = 0;
   let size = 0;
-  for (const char of line) {
-    const length = utf8Length(char);
+  for (let at = 0; at < line.length; ) {
+    const unit = line.charCodeAt(at);
+    const pair = unit >> 10 === 0x36 && line.charCodeAt(at + 1) >> 10 === 0x37;
+    const length = unit < 0x80 ? 1 : unit < 0x800 ? 2 : pair ? 4 : 3;
     if (size + length > MAX_OCTETS) {
-      parts.push(current);
-      current = " ";
+      parts.push(line.slice(start, at));
+      start = at;
       size = 1;
     }
-    current += char;
     size += length;
+    at += pair ? 2 : 1;
   }
-  parts.push(current);
-  return parts.join("\r\n");
+  parts.push(line.slice(start));
+  return parts.join("\r\n ");
 }
 
 export function formatDate({ year, month, day }) {
@@ -67,41 +64,44 @@ export function recurrenceRule(reminder) {
   return reminder.count === null ? rule : `${rule};COUNT=${reminder.count}`;
 }
 
-function eventLines(reminder, stamp, category) {
-  const lines = [
+// Folded lines straight into one array, joined once: 5,000 people make 65,000 lines. Lines
+// of fixed, short shape (dates, rule, trigger) are never over 75 octets, so never folded.
+function addEvent(out, reminder, stamp, categories) {
+  const summary = escapeText(reminder.summary);
+  out.push(
     "BEGIN:VEVENT",
-    `UID:${reminder.uid}`,
-    `DTSTAMP:${stamp}`,
+    foldLine(`UID:${reminder.uid}`),
+    stamp,
     `DTSTART;VALUE=DATE:${formatDate(reminder.start)}`,
-    `DTEND;VALUE=DATE:${formatDate(addDays(reminder.start, 1))}`,
+    `DTEND;VALUE=DATE:${formatDate(nextDay(reminder.start))}`,
     `RRULE:${recurrenceRule(reminder)}`,
-    `SUMMARY:${escapeText(reminder.summary)}`,
-  ];
-  if (reminder.description) lines.push(`DESCRIPTION:${escapeText(reminder.description)}`);
-  lines.push("TRANSP:TRANSPARENT", `CATEGORIES:${escapeText(category)}`);
+    foldLine(`SUMMARY:${summary}`),
+  );
+  if (reminder.description) out.push(foldLine(`DESCRIPTION:${escapeText(reminder.description)}`));
+  out.push("TRANSP:TRANSPARENT", categories);
   if (reminder.alarm !== "none") {
-    lines.push(
+    out.push(
       "BEGIN:VALARM",
       "ACTION:DISPLAY",
-      `DESCRIPTION:${escapeText(reminder.summary)}`,
+      foldLine(`DESCRIPTION:${summary}`),
       `TRIGGER:${ALARM_TRIGGERS[reminder.alarm]}`,
       "END:VALARM",
     );
   }
-  lines.push("END:VEVENT");
-  return lines;
+  out.push("END:VEVENT");
 }
 
 export function buildCalendar(reminders, { now, prodid, category }) {
-  const stamp = formatStamp(now);
-  const lines = [
+  const stamp = `DTSTAMP:${formatStamp(now)}`;
+  const categories = foldLine(`CATEGORIES:${escapeText(category)}`);
+  const out = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
-    `PRODID:${escapeText(prodid)}`,
+    foldLine(`PRODID:${escapeText(prodid)}`),
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
   ];
-  for (const reminder of reminders) lines.push(...eventLines(reminder, stamp, category));
-  lines.push("END:VCALENDAR");
-  return lines.map((line) => `${foldLine(line)}\r\n`).join("");
+  for (const reminder of reminders) addEvent(out, reminder, stamp, categories);
+  out.push("END:VCALENDAR", "");
+  return out.join("\r\n");
 }

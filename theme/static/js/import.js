@@ -57,7 +57,8 @@ export function csvRecords(text) {
         const close = text.indexOf('"', at);
         if (close < 0) throw new ImportProblem("unclosed-quote", open);
         const part = text.slice(at, close);
-        line += part.split(LINE_BREAK).length - 1;
+        // Most quoted fields ("Acme, Inc.") hold no line break: no split for them.
+        if (/[\r\n]/.test(part)) line += part.split(LINE_BREAK).length - 1;
         field += part;
         at = close + 1;
         if (text[at] !== '"') break;

@@ -1,8 +1,10 @@
 // From the reader's form to reminders, browser twin of plugins/reminders/plan.py (same
-// functions; its docstring describes the form). Lengths count grapheme clusters.
+// functions, but `filler` parses a template once for everyone; its docstring describes the
+// form). Lengths count grapheme clusters.
 
 import { ALARM_TRIGGERS, LINE_BREAK, buildCalendar } from "./ics.js";
 import {
+  PLAIN,
   SPACE,
   firstStart,
   makeUids,
@@ -13,6 +15,7 @@ import {
 
 const EDGE_SPACE = new RegExp(`^${SPACE}+|${SPACE}+$`, "gu");
 const OPTIONAL = ["note", "company", "position"];
+const PLACEHOLDER = /\{(name|note|company|position)\}/;
 const segmenter = new Intl.Segmenter();
 
 export class InputError extends Error {
@@ -28,7 +31,7 @@ function problem(field, code, line = 0) {
 }
 
 export function trim(text) {
-  return text.normalize("NFC").replace(EDGE_SPACE, "");
+  return PLAIN.test(text) ? text : text.normalize("NFC").replace(EDGE_SPACE, "");
 }
 
 export function graphemeCount(text) {
@@ -91,12 +94,23 @@ export function readPeople(people, options) {
   return { contacts, problem: null };
 }
 
-export function fill(template, contact) {
-  let lines = template.split(LINE_BREAK);
-  for (const key of OPTIONAL) {
-    if (!contact[key]) lines = lines.filter((line) => !line.includes(`{${key}}`));
-  }
-  return lines.join("\n").replace(/\{(name|note|company|position)\}/g, (_, key) => contact[key]);
+// Each line as its literal pieces and the keys between them (odd places), and the optional
+// keys it needs: a line goes when the person has none of one of them.
+export function filler(template) {
+  const lines = template.split(LINE_BREAK).map((line) => ({
+    parts: line.split(PLACEHOLDER),
+    needs: OPTIONAL.filter((key) => line.includes(`{${key}}`)),
+  }));
+  return (contact) => {
+    const kept = [];
+    for (const { parts, needs } of lines) {
+      if (needs.some((key) => !contact[key])) continue;
+      let text = parts[0];
+      for (let at = 1; at < parts.length; at += 2) text += contact[parts[at]] + parts[at + 1];
+      kept.push(text);
+    }
+    return kept.join("\n");
+  };
 }
 
 function allContacts(form, options) {
@@ -156,7 +170,8 @@ export function planReminders(form, options) {
     form.list,
     options.uid_domain,
   );
-  const text = form.text.normalize("NFC");
+  const summary = filler(options.summary);
+  const description = filler(form.text.normalize("NFC"));
   return contacts.map((contact, index) => {
     const interval = form.intervals[contact.tier];
     return {
@@ -164,8 +179,8 @@ export function planReminders(form, options) {
       start: starts[index],
       interval,
       count: occurrenceCount(interval, form.years),
-      summary: fill(options.summary, contact),
-      description: fill(text, contact),
+      summary: summary(contact),
+      description: description(contact),
       alarm: form.alarm,
       tier: contact.tier,
     };

@@ -6,9 +6,9 @@
 // the same results. Everything it loads comes from our own site: pagefind.js, its WebAssembly
 // and the index files. Excerpts are rebuilt as text with only Pagefind's <mark> kept.
 
-// Each result shown costs one fetch of its page record (2 KB or so): six keep a first query
-// on a 1,000-article index under 150 KB, the rest come with "Show more results".
-const PAGE_SIZE = 6;
+// Each result shown costs one fetch of its page record (2 KB or so): four keep a first query
+// on a 1,000-article index under 150 KB (make bench-search), the rest come with "Show more results".
+const PAGE_SIZE = 4;
 
 const app = document.getElementById("search-app");
 const form = document.getElementById("search-form");
