@@ -1,0 +1,67 @@
+"""Which feeds a warm build need not write again: same inputs, files as the last build left them.
+
+A feed's bytes are a function of this code (and feedgen's, lxml's), the
+feed's description in each format (`FeedInfo`) and its entries; an article's
+entry is a function of its outline (title, dates, URL, ...), its content and
+its summary, as Pelican rendered them. `feed_key` digests all of that, and
+a build with the content cache on keeps each feed's key with the size and
+modification time of the files it wrote (`Written`). The next build that
+computes the same key, while those files are untouched, skips the feed:
+serializing (feedgen and lxml, entry by entry) is what a feed costs. Any
+edit to a listed article, to the set of articles a feed lists or to this
+code changes the key, and the feed is written again.
+
+Pickle bytes are a digest here, never loaded: equal values give equal
+bytes, and anything that differs only costs a rewrite.
+"""
+
+import hashlib
+import pickle
+import sys
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import common
+
+# Bump when what a key covers or what the cache file holds changes.
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Written:
+    """One feed as a build wrote it: its key, the entries kept under the size limit, its files."""
+
+    key: bytes
+    kept: tuple[int, int] | None  # (kept, listed) when an outside feed dropped entries
+    files: tuple[tuple[str, int, int], ...]  # path, size, mtime_ns (common.files.stamps)
+
+
+def code_digest() -> bytes:
+    """A digest of the code a feed's bytes come from: this package, `common`, and the versions."""
+    digest = hashlib.sha256(
+        " ".join([sys.version, *(version(p) for p in ("feedgen", "lxml", "markupsafe"))]).encode()
+    )
+    for directory in (Path(__file__).parent, Path(common.__file__).parent):
+        for path in sorted(directory.glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def feed_key(code: bytes, *inputs) -> bytes:
+    """The digest of `code` and of every value a feed is made from."""
+    return hashlib.sha256(code + pickle.dumps(inputs, pickle.HIGHEST_PROTOCOL)).digest()
+
+
+def load(path: Path) -> dict[str, Written]:
+    """The feeds an earlier build wrote, by stem; empty when there is no readable cache."""
+    try:
+        data = pickle.loads(path.read_bytes())
+        return data["feeds"] if data.get("version") == VERSION else {}
+    except Exception:  # missing, unreadable or foreign: it only costs writing every feed
+        return {}
+
+
+def dump(feeds: dict[str, Written]) -> bytes:
+    """The cache file's bytes for `feeds`."""
+    return pickle.dumps({"version": VERSION, "feeds": feeds}, pickle.HIGHEST_PROTOCOL)
