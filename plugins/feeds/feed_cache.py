@@ -4,7 +4,7 @@ A feed's bytes are a function of this code (and feedgen's, lxml's), the
 feed's description in each format (`FeedInfo`) and its entries; an article's
 entry is a function of its outline (title, dates, URL, ...), its content and
 its summary, as Pelican rendered them. `feed_key` digests all of that, and
-a build with the content cache on keeps each feed's key with the size and
+a build with the content cache on keeps (common.build_cache) each feed's key with the size and
 modification time of the files it wrote (`Written`). The next build that
 computes the same key, while those files are untouched, skips the feed:
 serializing (feedgen and lxml, entry by entry) is what a feed costs. Any
@@ -24,6 +24,7 @@ from pathlib import Path
 
 import common
 
+FILE = "feeds.pickle"
 # Bump when what a key covers or what the cache file holds changes.
 VERSION = 1
 
@@ -51,17 +52,3 @@ def code_digest() -> bytes:
 def feed_key(code: bytes, *inputs) -> bytes:
     """The digest of `code` and of every value a feed is made from."""
     return hashlib.sha256(code + pickle.dumps(inputs, pickle.HIGHEST_PROTOCOL)).digest()
-
-
-def load(path: Path) -> dict[str, Written]:
-    """The feeds an earlier build wrote, by stem; empty when there is no readable cache."""
-    try:
-        data = pickle.loads(path.read_bytes())
-        return data["feeds"] if data.get("version") == VERSION else {}
-    except Exception:  # missing, unreadable or foreign: it only costs writing every feed
-        return {}
-
-
-def dump(feeds: dict[str, Written]) -> bytes:
-    """The cache file's bytes for `feeds`."""
-    return pickle.dumps({"version": VERSION, "feeds": feeds}, pickle.HIGHEST_PROTOCOL)

@@ -23,7 +23,8 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from common.files import stamps, unchanged, write_atomic, write_if_changed
+from common.build_cache import BuildCache
+from common.files import stamps, unchanged, write_if_changed
 from pelican import signals
 
 from . import feed_cache
@@ -36,8 +37,6 @@ from .settings import feed_base, load_settings
 from .urls import absolutize
 
 logger = logging.getLogger(__name__)
-
-FEED_CACHE_FILE = "feeds.pickle"
 
 # Every setting that makes Pelican's own writer produce a feed. Left on, they
 # would add a second, inferior set of files (relative links, invalid guids).
@@ -87,13 +86,9 @@ class FeedsGenerator:
         self._outlines: dict[str, FeedEntry] = {}
         self._sources: dict[str, tuple[FeedEntry, str, str]] = {}
         self._entries: dict[str, FeedEntry] = {}
-        self._cache_file = (
-            Path(settings["CACHE_PATH"], FEED_CACHE_FILE) if settings.get("CACHE_CONTENT") else None
-        )
-        load = self._cache_file is not None and settings.get("LOAD_CONTENT_CACHE")
-        self._previous = feed_cache.load(self._cache_file) if load else {}
+        self._cache = BuildCache(settings, feed_cache.FILE, feed_cache.VERSION)
         self._written: dict[str, feed_cache.Written] = {}
-        self._code = feed_cache.code_digest() if self._cache_file else b""
+        self._code = feed_cache.code_digest() if self._cache.enabled else b""
 
     def generate_context(self) -> None:
         categories = [category.slug for category, _ in self.context["categories"]]
@@ -143,8 +138,7 @@ class FeedsGenerator:
             home_url=f"{self.base}/",
             updated=last_update(mentions, site_updated),
         )
-        if self._cache_file is not None:
-            write_atomic(self._cache_file, feed_cache.dump(self._written))
+        self._cache.save(self._written)
 
     def _write_feed(
         self,
@@ -176,7 +170,7 @@ class FeedsGenerator:
             for fmt in formats
         }
         key = feed_cache.feed_key(self._code, str(self.output_path), setting, infos, inputs)
-        before = self._previous.get(stem)
+        before = self._cache.previous.get(stem)
         if before is not None and before.key == key and unchanged(before.files):
             self._written[stem] = before
             self._warn_dropped(stem, before.kept)
@@ -198,7 +192,7 @@ class FeedsGenerator:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_if_changed(target, data)
             targets.append(str(target))
-        if self._cache_file is not None:
+        if self._cache.enabled:
             self._written[stem] = feed_cache.Written(key, dropped, stamps(targets))
 
     @staticmethod
