@@ -6,7 +6,9 @@ starts clean). A cache of another `version`, or one that cannot be read,
 counts as empty: it only costs the work it would have saved.
 """
 
+import hashlib
 import pickle
+from collections.abc import Hashable, Iterable
 from pathlib import Path
 
 from .files import write_atomic
@@ -15,7 +17,7 @@ from .files import write_atomic
 class BuildCache:
     """The cache file `name` of one plugin; `previous` is what the last build saved."""
 
-    def __init__(self, settings: dict, name: str, version: int):
+    def __init__(self, settings: dict, name: str, version: Hashable):
         self.version = version
         self.path = Path(settings["CACHE_PATH"], name) if settings.get("CACHE_CONTENT") else None
         self.previous: dict = {}
@@ -37,3 +39,16 @@ class BuildCache:
         if self.path is not None:
             data = {"version": self.version, "entries": entries}
             write_atomic(self.path, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+
+
+def source_digest(directories: Iterable[Path], versions: str = "") -> bytes:
+    """A digest of the Python files directly in `directories` and of `versions`.
+
+    Part of a cache's version, so that a change of the code that computed
+    what it holds empties it.
+    """
+    digest = hashlib.sha256(versions.encode())
+    for directory in directories:
+        for path in sorted(Path(directory).glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()

@@ -23,6 +23,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import common
+from common.build_cache import source_digest
 
 FILE = "feeds.pickle"
 # Bump when what a key covers or what the cache file holds changes.
@@ -40,13 +41,8 @@ class Written:
 
 def code_digest() -> bytes:
     """A digest of the code a feed's bytes come from: this package, `common`, and the versions."""
-    digest = hashlib.sha256(
-        " ".join([sys.version, *(version(p) for p in ("feedgen", "lxml", "markupsafe"))]).encode()
-    )
-    for directory in (Path(__file__).parent, Path(common.__file__).parent):
-        for path in sorted(directory.glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.digest()
+    versions = " ".join([sys.version, *(version(p) for p in ("feedgen", "lxml", "markupsafe"))])
+    return source_digest((Path(__file__).parent, Path(common.__file__).parent), versions)
 
 
 def feed_key(code: bytes, *inputs) -> bytes:
