@@ -1,6 +1,8 @@
 """Related articles: the ones sharing the most tags."""
 
+import hashlib
 import heapq
+import pickle
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -42,3 +44,13 @@ def related_by_tags(items: Sequence[Tagged], count: int) -> dict[Hashable, list[
             count, shared, key=lambda key: (-shared[key], order[key])
         )
     return result
+
+
+def ranking_key(items: Sequence[Tagged], count: int) -> bytes:
+    """A digest of everything `related_by_tags(items, count)` depends on.
+
+    Equal digests give equal results, so a build can keep the last one when
+    no article's tags, date or place in the list changed (an edited body).
+    """
+    ranked = [(item.key, sorted(item.tags), item.date.timestamp()) for item in items]
+    return hashlib.sha256(pickle.dumps((count, ranked), pickle.HIGHEST_PROTOCOL)).digest()

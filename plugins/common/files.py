@@ -9,13 +9,15 @@ the store byte-identical.
 
 Built output (pages, feeds) goes through `write_if_changed` instead: no
 temporary file and no fsync per page, but a file whose bytes are already
-right keeps its modification time, so rsync and S3 uploads skip it.
+right keeps its modification time, so rsync and S3 uploads skip it. A build
+that keeps what it wrote last time notes each file's `stamps` and checks them
+with `unchanged` before it trusts the file is still as written.
 """
 
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
@@ -39,6 +41,27 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     if not same:
         path.write_bytes(data)
     return not same
+
+
+def stamps(paths: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """Each of `paths` (files that exist) with its size and modification time in nanoseconds."""
+    found = []
+    for path in paths:
+        stat = os.stat(path)
+        found.append((path, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+def unchanged(noted: Iterable[tuple[str, int, int]]) -> bool:
+    """Whether every file `stamps` noted still has its size and modification time."""
+    for path, size, mtime in noted:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+            return False
+    return True
 
 
 def write_together(changes: Mapping[Path, bytes | None], *, mode: int | None = None) -> list[Path]:

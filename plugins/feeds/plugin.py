@@ -8,18 +8,26 @@ Our own content over the size limit stops the build with an error naming the
 setting to lower. The mentions feed is written from outside data, so it never
 does: when its newest `mentions_max_items` entries would not fit, the oldest
 are left out (with a warning) until it does.
+
+With the content cache on (CACHE_CONTENT), a feed whose inputs did not
+change since the last build, and whose files are still as written, is not
+serialized again (`feed_cache.py`); every file is rewritten only when its
+bytes change.
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from common.files import write_if_changed
+from common.build_cache import BuildCache
+from common.files import stamps, unchanged, write_if_changed
 from pelican import signals
 
+from . import feed_cache
 from .build import build_atom, build_rss, check_size, fitting
 from .jsonfeed import build_json
 from .mention_entries import mention_entry
@@ -73,9 +81,14 @@ class FeedsGenerator:
         self.base = feed_base(settings["SITEURL"], self.options)
         self.zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
         # Outlines (everything but content) exist for every article; content
-        # is absolutized only for the articles a feed lists, once each.
+        # is read only for the articles a feed lists, and absolutized only for
+        # those in a feed that must be written again, once each.
         self._outlines: dict[str, FeedEntry] = {}
+        self._sources: dict[str, tuple[FeedEntry, str, str]] = {}
         self._entries: dict[str, FeedEntry] = {}
+        self._cache = BuildCache(settings, feed_cache.FILE, feed_cache.VERSION)
+        self._written: dict[str, feed_cache.Written] = {}
+        self._code = feed_cache.code_digest() if self._cache.enabled else b""
 
     def generate_context(self) -> None:
         categories = [category.slug for category, _ in self.context["categories"]]
@@ -86,34 +99,37 @@ class FeedsGenerator:
         sitename = self.settings["SITENAME"]
         articles = self.context["articles"]
         site_updated = last_update(map(self._outline, articles), _NO_UPDATE)
-        entries = self._newest(articles, self.options.max_items)
+        sources = self._newest(articles, self.options.max_items)
         self._write_feed(
             "all",
             SITE_FORMATS,
-            entries,
+            partial(self._complete, sources),
+            sources,
             "max_items",
             title=sitename,
             subtitle=self.settings.get("SITESUBTITLE") or sitename,
             home_url=f"{self.base}/",
-            updated=last_update(entries, site_updated),
+            updated=last_update((outline for outline, _, _ in sources), site_updated),
         )
         for kind, context_key, label in _TAXONOMIES:
             for taxonomy, members in self.context[context_key]:
-                entries = self._newest(members, self.options.taxonomy_max_items)
+                sources = self._newest(members, self.options.taxonomy_max_items)
                 self._write_feed(
                     f"{kind}/{taxonomy.slug}",
                     TAXONOMY_FORMATS,
-                    entries,
+                    partial(self._complete, sources),
+                    sources,
                     "taxonomy_max_items",
                     title=f"{sitename}: {taxonomy.name}",
                     subtitle=f"{label} “{taxonomy.name}” on {sitename}",
                     home_url=f"{self.base}/{taxonomy.url}",
-                    updated=last_update(entries, site_updated),
+                    updated=last_update((outline for outline, _, _ in sources), site_updated),
                 )
         mentions = newest_first(self._mention_entries(articles), self.options.mentions_max_items)
         self._write_feed(
             "mentions",
             TAXONOMY_FORMATS,
+            lambda: mentions,
             mentions,
             "mentions_max_items",
             outside=True,
@@ -122,12 +138,14 @@ class FeedsGenerator:
             home_url=f"{self.base}/",
             updated=last_update(mentions, site_updated),
         )
+        self._cache.save(self._written)
 
     def _write_feed(
         self,
         stem: str,
         formats: tuple[str, ...],
-        entries: list[FeedEntry],
+        make_entries: Callable[[], list[FeedEntry]],
+        inputs: list,
         setting: str,
         *,
         outside: bool = False,
@@ -135,9 +153,11 @@ class FeedsGenerator:
     ) -> None:
         """Write each format of one feed, whose length FEEDS[`setting`] bounds.
 
-        `about` holds FeedInfo's title, subtitle, home_url and updated. An
-        `outside` feed (built from strangers' data) drops its oldest entries
-        until every format fits under the size limit.
+        `make_entries` gives the entries, and is called only when the files
+        must be written; `inputs` is every value they are made from (the
+        cache key). `about` holds FeedInfo's title, subtitle, home_url and
+        updated. An `outside` feed (built from strangers' data) drops its
+        oldest entries until every format fits under the size limit.
         """
         urls = feed_urls(self.base, stem, formats)
         infos = {
@@ -149,16 +169,21 @@ class FeedsGenerator:
             )
             for fmt in formats
         }
+        key = feed_cache.feed_key(self._code, str(self.output_path), setting, infos, inputs)
+        before = self._cache.previous.get(stem)
+        if before is not None and before.key == key and unchanged(before.files):
+            self._written[stem] = before
+            self._warn_dropped(stem, before.kept)
+            return
+        entries = make_entries()
+        dropped = None
         if outside:
             kept = min(fitting(entries, partial(SERIALIZERS[f], i)) for f, i in infos.items())
             if kept < len(entries):
-                logger.warning(
-                    "feeds/%s: only the newest %d of %d entries fit under the size limit",
-                    stem,
-                    kept,
-                    len(entries),
-                )
+                dropped = (kept, len(entries))
+                self._warn_dropped(stem, dropped)
                 entries = entries[:kept]
+        targets = []
         for fmt, info in infos.items():
             data = SERIALIZERS[fmt](info, entries)
             path = feed_path(stem, fmt)
@@ -166,6 +191,18 @@ class FeedsGenerator:
             target = self.output_path / path
             target.parent.mkdir(parents=True, exist_ok=True)
             write_if_changed(target, data)
+            targets.append(str(target))
+        if self._cache.enabled:
+            self._written[stem] = feed_cache.Written(key, dropped, stamps(targets))
+
+    @staticmethod
+    def _warn_dropped(stem: str, dropped: tuple[int, int] | None) -> None:
+        if dropped is not None:
+            logger.warning(
+                "feeds/%s: only the newest %d of %d entries fit under the size limit",
+                stem,
+                *dropped,
+            )
 
     def _outline(self, article) -> FeedEntry:
         """The article's entry without content (cheap; cached)."""
@@ -192,21 +229,28 @@ class FeedsGenerator:
                 raise ValueError(f"{article.source_path}: {error}") from None
         return self._outlines[key]
 
-    def _newest(self, articles, limit: int) -> list[FeedEntry]:
-        """The `limit` newest articles as complete entries."""
+    def _newest(self, articles, limit: int) -> list[tuple[FeedEntry, str, str]]:
+        """The `limit` newest articles, each as its outline, content and summary."""
         article_by_id = {self._outline(article).id: article for article in articles}
         chosen = newest_first(map(self._outline, articles), limit)
-        return [self._complete(outline, article_by_id[outline.id]) for outline in chosen]
+        return [self._source(outline, article_by_id[outline.id]) for outline in chosen]
 
-    def _complete(self, outline: FeedEntry, article) -> FeedEntry:
-        """`outline` with the article's content and summary, every URL absolute."""
-        if outline.id not in self._entries:
-            self._entries[outline.id] = replace(
-                outline,
-                content_html=absolutize(article.content, outline.url),
-                summary_html=absolutize(article.summary, outline.url),
-            )
-        return self._entries[outline.id]
+    def _source(self, outline: FeedEntry, article) -> tuple[FeedEntry, str, str]:
+        """What the article's entry is made from (its content is read once)."""
+        if outline.id not in self._sources:
+            self._sources[outline.id] = (outline, article.content, article.summary)
+        return self._sources[outline.id]
+
+    def _complete(self, sources: list[tuple[FeedEntry, str, str]]) -> list[FeedEntry]:
+        """Each outline with its content and summary, every URL absolute."""
+        for outline, content, summary in sources:
+            if outline.id not in self._entries:
+                self._entries[outline.id] = replace(
+                    outline,
+                    content_html=absolutize(content, outline.url),
+                    summary_html=absolutize(summary, outline.url),
+                )
+        return [self._entries[outline.id] for outline, _, _ in sources]
 
     def _mention_entries(self, articles) -> list[FeedEntry]:
         entries = []

@@ -24,6 +24,8 @@ import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from common.files import stamps, unchanged
+
 # Bump when what a key covers changes, so older caches are ignored.
 VERSION = 1
 
@@ -38,23 +40,12 @@ class Entry:
 
     def intact(self) -> bool:
         """Whether every file is still in the output exactly as this job left it."""
-        for path, size, mtime in self.outputs:
-            try:
-                stat = os.stat(path)
-            except OSError:
-                return False
-            if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
-                return False
-        return bool(self.outputs)
+        return bool(self.outputs) and unchanged(self.outputs)
 
 
 def entry(key: bytes, reads: Iterable[str], outputs: Iterable[str]) -> Entry:
     """The entry for a job just rendered, with its files as they are now."""
-    files = []
-    for path in outputs:
-        stat = os.stat(path)
-        files.append((path, stat.st_size, stat.st_mtime_ns))
-    return Entry(key, tuple(sorted(reads)), tuple(files))
+    return Entry(key, tuple(sorted(reads)), stamps(outputs))
 
 
 def _stand_in(*_):

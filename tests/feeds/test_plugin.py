@@ -11,8 +11,10 @@ from types import SimpleNamespace
 import feedparser
 import pytest
 from common.urls import MAX_URL_LENGTH
+from feeds import plugin as feeds_plugin
 from feeds.build import MAX_FEED_BYTES
 from feeds.plugin import BUILTIN_FEED_SETTINGS, FeedsGenerator, disable_builtin_feeds
+from pelican.log import LimitFilter
 
 from tests.feeds.feedchecks import shown_text
 from tests.feeds.samples import mention
@@ -43,6 +45,7 @@ class FakeArticle:
         self.tags = list(tags)
         self.summary = '<p>See <a href="/about/">about</a>.</p>'
         self.listed = listed
+        self.body = '<p><img src="photo.png" alt=""></p>'
         self.content_reads = 0
         self.__dict__.update(extra)
 
@@ -50,7 +53,7 @@ class FakeArticle:
     def content(self):
         assert self.listed, f"{self.url}: content read although no feed lists it"
         self.content_reads += 1
-        return '<p><img src="photo.png" alt=""></p>'
+        return self.body
 
 
 def _taxonomy(name, kind):
@@ -232,3 +235,92 @@ def test_our_own_content_over_the_limit_names_the_setting_of_that_feed(tmp_path)
     settings = {**SETTINGS, "FEEDS": {"max_items": 1, "taxonomy_max_items": 3}}
     with pytest.raises(ValueError, match=r"feeds/category/.* FEEDS\['taxonomy_max_items'\]"):
         _build(tmp_path, articles, settings)
+
+
+def _cached(tmp_path):
+    """SETTINGS with Pelican's content cache on, kept in `tmp_path`/cache."""
+    return {**SETTINGS, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+            "CACHE_PATH": str(tmp_path / "cache")}  # fmt: skip
+
+
+def _contents(path):
+    return [entry.content[0].value for entry in feedparser.parse(path.read_bytes()).entries]
+
+
+@pytest.fixture
+def serialized(monkeypatch):
+    """The feed files each build serializes, by URL, in the order written."""
+    urls = []
+
+    def spy(serialize):
+        def counted(info, entries):
+            urls.append(info.feed_url)
+            return serialize(info, entries)
+
+        return counted
+
+    spies = {fmt: spy(serialize) for fmt, serialize in feeds_plugin.SERIALIZERS.items()}
+    monkeypatch.setattr(feeds_plugin, "SERIALIZERS", spies)
+    return urls
+
+
+def test_a_warm_build_with_nothing_changed_serializes_no_feed(tmp_path, articles, serialized):
+    out = tmp_path / "out"
+    _build(out, articles, _cached(tmp_path))
+    first = {p: p.read_bytes() for p in out.rglob("*.xml")}
+    assert serialized
+    serialized.clear()
+    _build(out, articles, _cached(tmp_path))
+    assert serialized == []
+    assert {p: p.read_bytes() for p in out.rglob("*.xml")} == first
+
+
+def test_a_cached_entry_is_never_reused_once_its_article_changed(tmp_path, articles):
+    """Article six is in the site feed, its category's and its tag's."""
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    _build(out, articles, _cached(tmp_path))
+    articles[5].body = "<p>The edited text.</p>"
+    articles[5].title = "six, renamed"
+    _build(out, articles, _cached(tmp_path))
+    for name in ("all.atom.xml", "category/job-search.rss.xml", "tag/referrals.atom.xml"):
+        assert _contents(out / "feeds" / name)[0] == "<p>The edited text.</p>", name
+        assert feedparser.parse((out / "feeds" / name).read_bytes()).entries[0].title == (
+            "six, renamed"
+        )
+    _build(clean, articles)
+    assert [p.read_bytes() for p in sorted(out.rglob("*.*"))] == [
+        p.read_bytes() for p in sorted(clean.rglob("*.*"))
+    ]
+
+
+def test_a_feed_file_changed_by_hand_is_written_again(tmp_path, articles, serialized):
+    out = tmp_path / "out"
+    _build(out, articles, _cached(tmp_path))
+    feed = out / "feeds" / "all.json"
+    right = feed.read_bytes()
+    feed.write_bytes(b"{}")
+    (out / "feeds" / "all.rss.xml").unlink()
+    serialized.clear()
+    _build(out, articles, _cached(tmp_path))
+    assert feed.read_bytes() == right
+    assert sorted(serialized) == [
+        f"{SITEURL}/feeds/{n}" for n in ("all.atom.xml", "all.json", "all.rss.xml")
+    ]
+
+
+def test_a_warm_build_warns_again_of_mentions_left_out(
+    tmp_path, articles, caplog, serialized, monkeypatch
+):
+    articles[3].mentions = _mentions(
+        500, text="&" * 2000, name="Ada", source="https://social.example/{n}"
+    )
+    settings = {**_cached(tmp_path), "FEEDS": {**SETTINGS["FEEDS"], "mentions_max_items": 500}}
+    _build(tmp_path / "out", articles, settings)
+    assert "feeds/mentions: only the newest" in caplog.text
+    # Pelican logs a message once per process; each real build is a process of its own.
+    monkeypatch.setattr(LimitFilter, "_raised_messages", set())
+    caplog.clear()
+    serialized.clear()
+    _build(tmp_path / "out", articles, settings)
+    assert serialized == []
+    assert "feeds/mentions: only the newest" in caplog.text
