@@ -8,6 +8,8 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
+from .inline import guard_inline_patterns
+
 # Where markdown.extensions.meta registers its preprocessor (Markdown 3.x).
 # Pelican's reader removes it to convert Summary; it goes back after each file.
 META_PRIORITY = 27
@@ -36,6 +38,7 @@ class FastMarkdownReader(MarkdownReader):
     def read(self, source_path):
         if self._reused is None:
             self._reused = Markdown(**self.settings["MARKDOWN"])
+            guard_inline_patterns(self._reused)
             self._meta = self._reused.preprocessors["meta"]
         md = self._md = self._reused
         self._source_path = source_path
