@@ -9,6 +9,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
 from .inline import guard_inline_patterns
+from .skips import skip_what_cannot_apply
 
 # Where markdown.extensions.meta registers its preprocessor (Markdown 3.x).
 # Pelican's reader removes it to convert Summary; it goes back after each file.
@@ -39,6 +40,7 @@ class FastMarkdownReader(MarkdownReader):
         if self._reused is None:
             self._reused = Markdown(**self.settings["MARKDOWN"])
             guard_inline_patterns(self._reused)
+            skip_what_cannot_apply(self._reused)
             self._meta = self._reused.preprocessors["meta"]
         md = self._md = self._reused
         self._source_path = source_path
