@@ -91,3 +91,12 @@ blocks = st.one_of(
 documents = st.lists(st.tuples(blocks, st.sampled_from(["\n\n", "\n", "\n\n\n"])), max_size=8).map(
     lambda parts: "".join(a + b for a, b in parts)
 )
+
+
+def without(text: str, needles: tuple[str, ...]) -> str:
+    """`text` with every occurrence of `needles` removed, the ones the removal makes too
+    (removing "![" from "!![[" makes one)."""
+    while any(needle in text for needle in needles):
+        for needle in needles:
+            text = text.replace(needle, "")
+    return text

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pelican.settings import read_settings
 
-from tests.fast_markdown.markdown_strategies import ALPHABET, INLINE_TOKENS, documents
+from tests.fast_markdown.markdown_strategies import ALPHABET, INLINE_TOKENS, documents, without
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,14 +21,6 @@ def reader_markdown():
 
 MD = reader_markdown()
 GUARDED = [(type(pattern).__name__, pattern, needles_for(pattern)) for pattern in MD.inlinePatterns]
-
-
-def without(text: str, needles: tuple[str, ...]) -> str:
-    # Removing "![" from "!![[" makes a new one: repeat until none is left.
-    while any(needle in text for needle in needles):
-        for needle in needles:
-            text = text.replace(needle, "")
-    return text
 
 
 def test_the_reader_guards_every_inline_pattern_our_settings_enable():
