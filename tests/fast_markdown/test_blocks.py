@@ -1,25 +1,14 @@
 """The block guard declines only blocks the processor would decline, for every processor it knows."""
 
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 import markdown
 from fast_markdown.blocks import ANALYSED, NEEDLES
-from fast_markdown.plugin import FastMarkdownReader
 from hypothesis import given
 from hypothesis import strategies as st
-from pelican.settings import read_settings
 
 from tests.fast_markdown.markdown_strategies import ALPHABET, INLINE_TOKENS, documents, without
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def reader_markdown():
-    reader = FastMarkdownReader(read_settings(str(ROOT / "pelicanconf.py")))
-    reader.read(str(Path(__file__).parent / "fixtures" / "punctuation.md"))
-    return reader._md
-
+from tests.fast_markdown.reader_markdown import reader_markdown
 
 MD = reader_markdown()
 KNOWN = [processor for processor in MD.parser.blockprocessors if type(processor) in NEEDLES]

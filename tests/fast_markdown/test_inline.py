@@ -1,23 +1,11 @@
 """The inline guard skips only searches that cannot match, and knows every pattern we enable."""
 
-from pathlib import Path
-
 from fast_markdown.inline import GuardedInlineProcessor, needles_for
-from fast_markdown.plugin import FastMarkdownReader
 from hypothesis import given
 from hypothesis import strategies as st
-from pelican.settings import read_settings
 
 from tests.fast_markdown.markdown_strategies import ALPHABET, INLINE_TOKENS, documents, without
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def reader_markdown():
-    reader = FastMarkdownReader(read_settings(str(ROOT / "pelicanconf.py")))
-    reader.read(str(Path(__file__).parent / "fixtures" / "punctuation.md"))
-    return reader._md
-
+from tests.fast_markdown.reader_markdown import reader_markdown
 
 MD = reader_markdown()
 GUARDED = [(type(pattern).__name__, pattern, needles_for(pattern)) for pattern in MD.inlinePatterns]
