@@ -24,18 +24,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.inlinepatterns import (
-    AUTOLINK_RE,
-    AUTOMAIL_RE,
-    BACKTICK_RE,
-    ENTITY_RE,
-    ESCAPE_RE,
-    HTML_RE,
-    IMAGE_LINK_RE,
-    LINE_BREAK_RE,
-    LINK_RE,
-    InlineProcessor,
-)
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import InlineProcessor as InlineTreeprocessor
 from markdown.util import AtomicString
 
@@ -45,21 +34,29 @@ INLINE_PRIORITY = 20
 # The flags InlineProcessor compiles with, under which NEEDLES were derived.
 ANALYSED_FLAGS = re.compile("", re.DOTALL | re.UNICODE).flags
 
-# Expression source -> strings of which every match contains at least one.
+# Expression source (written out, so that a Markdown release that changes an
+# expression finds no entry here) -> strings of which every match contains one.
 NEEDLES: dict[str, tuple[str, ...]] = {
-    # Both branches need a backtick: one consumes it, the other looks ahead for it.
-    BACKTICK_RE: ("`",),
-    ESCAPE_RE: ("\\",),
-    # Links and references (`(?<!\!)\[`); images (`\!\[`).
-    LINK_RE: ("[",),
-    IMAGE_LINK_RE: ("![",),
-    # Both start with `<`: autolinks `<scheme://...>`, automail `<user@host>`.
-    AUTOLINK_RE: ("<",),
-    AUTOMAIL_RE: ("<",),
-    LINE_BREAK_RE: ("  \n",),
+    # Code spans. Both branches need a backtick: one consumes it, one looks ahead for it.
+    r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)": ("`",),
+    # Backslash escapes.
+    r"\\(.)": ("\\",),
+    # Links and references; images.
+    r"(?<!\!)\[": ("[",),
+    r"\!\[": ("![",),
+    # Autolinks `<scheme://...>` and `<user@host>`.
+    r"<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>": ("<",),
+    r"<([^<> !]+@[^@<> ]+)>": ("<",),
+    # Line breaks: two spaces at the end of a line.
+    r"  \n": ("  \n",),
     # Raw inline HTML: every branch starts with `<`.
-    HTML_RE: ("<",),
-    ENTITY_RE: ("&",),
+    (
+        r"""(<(\/?+[a-zA-Z][^\s"'<>@]*+(?:\s+[^\s"'=<>]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'"""
+        r"""|[^\s"'=<>]++))?+)*+\s*+/?|!--(?:(?!<!--|-->).)*--|[?](?:(?!<[?]|[?]>).)*[?]"""
+        r"""|!\[CDATA\[(?:(?!<!\[CDATA\[|\]\]>).)*\]\])>)"""
+    ): ("<",),
+    # Entities.
+    r"(&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)": ("&",),
     # Emphasis and strong: DelimiterProcessor's expression for its tokens `*` and `_`.
     r"\*|_": ("*", "_"),
     # markdown.extensions.footnotes registers `[^label]` with this expression.
