@@ -10,16 +10,22 @@
   marker; when no element's text contains the marker, it is not called.
 
 Both wrap the step of one Markdown instance (the reader's); what they call when
-the text may concern them is the step itself.
+the text may concern them is the step itself. Like the block guard, this is an
+analysis of Python-Markdown 3.11.3's code: under another release nothing is
+wrapped.
 """
 
-from markdown import Markdown
+from markdown import Markdown, __version__
+
+from .blocks import ANALYSED
 
 FENCES = ("```", "~~~")
 
 
 def skip_what_cannot_apply(md: Markdown) -> None:
     """Wrap `md`'s fenced-code and [TOC] steps, where it has them, as described above."""
+    if __version__ != ANALYSED:
+        return
     if "fenced_code_block" in md.preprocessors:
         fenced = md.preprocessors["fenced_code_block"]
         fenced.run = _without_fences_unchanged(fenced.run)
