@@ -8,6 +8,10 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
+from .blocks import guard_block_processors
+from .inline import guard_inline_patterns
+from .skips import skip_what_cannot_apply
+
 # Where markdown.extensions.meta registers its preprocessor (Markdown 3.x).
 # Pelican's reader removes it to convert Summary; it goes back after each file.
 META_PRIORITY = 27
@@ -23,6 +27,9 @@ class FastMarkdownReader(MarkdownReader):
       Markdown.reset() clears every extension's per-document state (Meta,
       footnotes, table of contents, abbreviations), which is what a fresh
       instance would give, without registering every extension again.
+      That instance skips the inline patterns, block processors, fenced-code
+      search and [TOC] replacement that provably find nothing (inline.py,
+      blocks.py, skips.py).
     - An ISO 8601 date without an offset, what our headers hold, is read by
       the standard library; Pelican's dateutil parser, a hundred times
       slower, still reads every other form.
@@ -36,6 +43,9 @@ class FastMarkdownReader(MarkdownReader):
     def read(self, source_path):
         if self._reused is None:
             self._reused = Markdown(**self.settings["MARKDOWN"])
+            guard_inline_patterns(self._reused)
+            guard_block_processors(self._reused)
+            skip_what_cannot_apply(self._reused)
             self._meta = self._reused.preprocessors["meta"]
         md = self._md = self._reused
         self._source_path = source_path

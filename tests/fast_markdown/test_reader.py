@@ -1,13 +1,17 @@
 """The fast reader gives exactly what Pelican's own Markdown reader gives, file after file."""
 
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import pytest
 from fast_markdown.plugin import FastMarkdownReader
+from hypothesis import given, settings
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
 from bench.corpus import generate
+from tests.fast_markdown.markdown_strategies import documents, inline
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -18,6 +22,7 @@ def test_every_file_reads_the_same_as_with_a_fresh_markdown_instance(tmp_path):
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path)})
     files = [
         FIXTURES / "punctuation.md",
+        *sorted((FIXTURES / "markdown").glob("*.md")),
         *sorted((tmp_path / "articles").glob("*.md")),
         *sorted((ROOT / "content" / "articles").glob("*.md")),
     ]
@@ -27,6 +32,22 @@ def test_every_file_reads_the_same_as_with_a_fresh_markdown_instance(tmp_path):
     for path in files:
         expected = MarkdownReader(settings).read(str(path))
         assert fast.read(str(path)) == expected, path.name
+
+
+@cache
+def shared_reader() -> tuple[dict, FastMarkdownReader, Path]:
+    # One reader and one file for every example, as in a build.
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    return settings, FastMarkdownReader(settings), Path(tempfile.mkdtemp()) / "article.md"
+
+
+@settings(max_examples=300)
+@given(summary=inline, body=documents)
+def test_any_markdown_reads_the_same_as_with_a_fresh_markdown_instance(summary, body):
+    settings, fast, path = shared_reader()
+    header = f"Title: Generated\nSummary: {summary}\n\n" if summary.strip() else ""
+    path.write_text(header + body, encoding="utf-8")
+    assert fast.read(str(path)) == MarkdownReader(settings).read(str(path))
 
 
 def outcome(reader, name, value):

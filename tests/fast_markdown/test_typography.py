@@ -4,8 +4,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+from fast_markdown.typography import LEADS, first_match, rules_for
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.corpus import generate
+from tests.fast_markdown.markdown_strategies import documents
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,3 +72,44 @@ def test_entities_in_text_and_code_untouched():
 
 def test_a_backslash_keeps_a_quote_straight():
     assert ours(r"\"straight\" and \'straight\'") == "<p>\"straight\" and 'straight'</p>"
+
+
+ALL_RULES = rules_for(quotes=True, dashes=True, ellipses=True)
+PUNCTUATION_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["'", '"', "-", "--", ".", "...", " ", "\n", "\t", "s", "80s", "a", "Z", "9"]
+        ),
+        st.sampled_from(
+            ["&nbsp;", "&mdash;", "&ndash;", "&#8211;", "&#8212;", "–", "—", "(", "[", "{"]
+        ),
+        st.sampled_from(
+            ["\x02", "\x03", "\x02klzzwxh:0001\x03", "\x02\x01&rsquo;\x01\x03", "é", "_"]
+        ),
+        # Opening quotes after each of smarty's openers, the longest first.
+        st.sampled_from(["&mdash;'a", '&#8211;"b', "&nbsp;'s", '--"9', "—'Z", " 'a", '\t"a']),
+    ),
+    max_size=30,
+).map("".join)
+
+
+def test_every_expression_analysed_for_its_lead_is_one_of_the_rules():
+    # A smarty upgrade that changes one of these fails here instead of going unnoticed.
+    assert set(LEADS) <= {pattern.pattern for _, pattern, _ in ALL_RULES}
+    assert len(LEADS) == 10
+
+
+@given(text=PUNCTUATION_TEXT, position=st.integers(min_value=0, max_value=30))
+def test_first_match_finds_what_a_search_finds(text, position):
+    for needle, pattern, _ in ALL_RULES:
+        found = first_match(pattern, needle, text, position)
+        expected = pattern.search(text, position)
+        assert (found and (found.span(), found.groups())) == (
+            expected and (expected.span(), expected.groups())
+        )
+
+
+@settings(max_examples=200)
+@given(text=st.one_of(documents, PUNCTUATION_TEXT))
+def test_generated_markdown_gets_exactly_what_smarty_makes(text):
+    assert ours(text) == smarty(text)
