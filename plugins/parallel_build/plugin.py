@@ -180,12 +180,19 @@ class ParallelWriter(Writer):
             and not override_output
             and not signals.content_written.receivers
         ):
-            self._jobs.append((name, template, context.copy(), kwargs))
+            self._jobs.append((name, template, self._copy(context), kwargs))
             return
         self.flush()
         super().write_file(
             name, template, context, relative_urls, override_output=override_output, **kwargs
         )
+
+    def _copy(self, context: dict) -> dict:
+        # One copy for every page written with the same context (Pelican's
+        # write_file copies it again before adding a page's arguments).
+        if self._jobs and page_cache.same_values(context, self._jobs[-1][2]):
+            return self._jobs[-1][2]
+        return context.copy()
 
     def flush(self) -> None:
         """Render every deferred page whose inputs changed (in order, as far as the files can tell)."""
@@ -296,9 +303,9 @@ class ParallelWriter(Writer):
             self._written_files.add(path)
 
 
-def _key_parts(job: tuple) -> tuple[dict, tuple]:
+def _key_parts(job: tuple) -> tuple[dict, tuple, dict]:
     name, template, context, kwargs = job
-    return context, (name, template.name, sorted(kwargs.items()))
+    return context, (name, template.name), kwargs
 
 
 # The sources whose bodies the page being rendered has read.
