@@ -137,6 +137,7 @@ class Snapshot:
     body: Callable[[object], str]
     code: bytes
     helpers: tuple = ()
+    between: Callable[[], object] | None = None  # called between objects, as the site is digested
     sources: dict = field(default_factory=dict)
     site: bytes | None = None
     classes: dict = field(
@@ -223,6 +224,8 @@ class Snapshot:
         try:
             pickler.dump(parts)
             for content in queue:  # grows as contents refer to more contents
+                if self.between:
+                    self.between()
                 pickler.dump(_Whole(content))
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return None

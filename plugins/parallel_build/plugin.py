@@ -199,33 +199,64 @@ class ParallelWriter(Writer):
         jobs, self._jobs = self._jobs, []
         if not jobs:
             return
-        snapshot = self._snapshot(jobs)
-        previous = self._load_cache() if snapshot else {}
+        previous = self._load_cache() if self.settings.get("CACHE_CONTENT") else {}
+        workers = self._workers - 1
+        with _noting_bodies():
+            if previous:
+                snapshot = self._snapshot(jobs)
+                todo = self._changed(jobs, snapshot, previous)
+                pool = WorkerPool([job for job, _ in todo], self._render, workers)
+            else:
+                # Every page renders: the workers start on theirs while this
+                # process digests every page's inputs (before it renders any).
+                pool = WorkerPool(jobs, self._render, workers)
+                snapshot = self._snapshot(jobs, pool.poll)
+                todo = [(job, snapshot and self._inputs(snapshot, job, pool.poll)) for job in jobs]
+            with pool:
+                files = self._render_all(todo, snapshot, pool)
+        logger.info(
+            "parallel_build: %d of %d page jobs rendered by workers, %d unchanged; "
+            "%d of %d files written by workers",
+            pool.done_by_workers,
+            len(jobs),
+            len(jobs) - len(todo),
+            files[1],
+            sum(files),
+        )
+
+    def _changed(self, jobs: list[tuple], snapshot, previous: dict) -> list[tuple]:
+        """The jobs, with their inputs, whose key or files differ from the last build's."""
         todo = []
         for job in jobs:
-            inputs = snapshot and snapshot.inputs(*_key_parts(job))
+            inputs = snapshot and self._inputs(snapshot, job)
             old = previous.get(job[0])
             if old and old.intact() and snapshot.key(inputs, old.reads) == old.key:
                 self._adopt([path for path, _, _ in old.outputs])
                 self._entries[job[0]] = old
             else:
                 todo.append((job, inputs))
+        return todo
+
+    @staticmethod
+    def _inputs(snapshot: page_cache.Snapshot, job: tuple, poll=None) -> bytes | None:
+        if poll:
+            poll()
+        name, template, context, kwargs = job
+        return snapshot.inputs(context, (name, template.name), kwargs)
+
+    def _render_all(self, todo: list[tuple], snapshot, pool: WorkerPool) -> list[int]:
+        """Take every job's result in order; the files written here and by workers."""
         me = os.getpid()
-        renders = [job for job, _ in todo]
-        with _noting_bodies(), WorkerPool(renders, self._render, self._workers - 1) as pool:
-            for index, (job, inputs) in enumerate(todo):
-                pid, written, reads = pool.result(index)
-                if pid != me:
-                    self._adopt(written)
-                key = snapshot and snapshot.key(inputs, reads)
-                if key:
-                    self._entries[job[0]] = page_cache.entry(key, reads, written)
-        logger.info(
-            "parallel_build: %d of %d page jobs rendered by workers, %d unchanged",
-            pool.done_by_workers,
-            len(jobs),
-            len(jobs) - len(todo),
-        )
+        files = [0, 0]
+        for index, (job, inputs) in enumerate(todo):
+            pid, written, reads = pool.result(index)
+            if pid != me:
+                self._adopt(written)
+            files[pid != me] += len(written)
+            key = snapshot and snapshot.key(inputs, reads)
+            if key:
+                self._entries[job[0]] = page_cache.entry(key, reads, written)
+        return files
 
     def stop_deferring(self) -> None:
         self.flush()
@@ -235,7 +266,7 @@ class ParallelWriter(Writer):
             path = Path(self.settings["CACHE_PATH"], PAGE_CACHE_FILE)
             write_atomic(path, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
 
-    def _snapshot(self, jobs: list[tuple]) -> page_cache.Snapshot | None:
+    def _snapshot(self, jobs: list[tuple], between=None) -> page_cache.Snapshot | None:
         """What these pages are rendered from, or None when pages are not cached."""
         if not self.settings.get("CACHE_CONTENT"):
             return None
@@ -256,6 +287,7 @@ class ParallelWriter(Writer):
             body=lambda content: content._content,
             code=code,
             helpers=(sorted(environment.filters.items()), sorted(environment.globals.items())),
+            between=between,
         )
         if snapshot.site is None:
             logger.info("parallel_build: the site context cannot be digested; rendering every page")
@@ -301,11 +333,6 @@ class ParallelWriter(Writer):
                     "previously (set `override=True` if intended)"
                 )
             self._written_files.add(path)
-
-
-def _key_parts(job: tuple) -> tuple[dict, tuple, dict]:
-    name, template, context, kwargs = job
-    return context, (name, template.name), kwargs
 
 
 # The sources whose bodies the page being rendered has read.
