@@ -23,13 +23,20 @@ test_pelican_internals.py, which fails on an upgrade that changes them:
   body, which is kept in `_content`; `get_summary` returns
   `metadata["summary"]` as is when there is one; content objects refer to
   the settings and the site context as `settings` and `_context`, tags,
-  categories and authors (`URLWrapper`) to the settings as `settings`.
+  categories and authors (`URLWrapper`) to the settings as `settings`;
+- `ArticlesGenerator.tags` (a dict), `.categories` and `.authors` (lists of
+  pairs) hold lists of articles, read again when its `generate_output`
+  writes the tag, category and author pages, each filtering `self.dates`
+  with `article in articles`.
 
 Reading: when the articles generator is created, the Markdown files no cache
 holds are handed to a worker pool; each reader's `read` is replaced, for
 that build only, by one that takes the worker's result (or reads the file
 itself if it gets there first). Everything else in Pelican's `read_file`
 (signals, metadata from paths, the content cache) runs as before, in order.
+
+Listing: the article lists of tags, categories and authors answer `in` from
+a set (`membership.py`), which Pelican asks once per article per list page.
 
 Writing: a writer (Pelican's, through the public `get_writer` signal) defers
 the pages the articles generator writes (articles, drafts, index, archives,
@@ -54,11 +61,13 @@ from common.files import write_atomic, write_if_changed
 from pelican import signals
 from pelican import writers as pelican_writers
 from pelican.contents import Content
+from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import file_suffix
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import page_cache
+from .membership import IdentityList
 from .settings import load_settings
 from .worker_pool import WorkerPool
 
@@ -366,6 +375,17 @@ class _noting_bodies:
             setattr(Content, name, vars(Content)[name].method)
 
 
+def index_lists(generators) -> None:
+    """Give the tag, category and author pages' article lists a set lookup for `in`."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            for tag, articles in generator.tags.items():
+                generator.tags[tag] = IdentityList(articles)
+            for name in ("categories", "authors"):
+                pairs = getattr(generator, name)
+                setattr(generator, name, [(key, IdentityList(items)) for key, items in pairs])
+
+
 def get_writer(pelican):
     return ParallelWriter
 
@@ -379,5 +399,6 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.article_generator_init.connect(start_reading)
     signals.article_generator_finalized.connect(finish_reading)
+    signals.all_generators_finalized.connect(index_lists)
     signals.get_writer.connect(get_writer)
     signals.article_writer_finalized.connect(finish_writing)
