@@ -73,29 +73,33 @@ class _Whole:
         self.content = content
 
 
-class _Digester(pickle.Pickler):
-    """Pickles into a hash; a content object anywhere is named, and handed to `found`.
+class _Reducers:
+    """How a snapshot pickles the classes it digests in part; `found` is told of each content object.
 
-    The classes digested in part are reduced through the pickler's dispatch
-    table, which it consults for those classes only: every other object
-    (the dicts, lists and dates of the metadata) is pickled by C code
-    without a call back into Python. One pickler digests a whole queue of
-    content objects, so what they share (tags, strings) is pickled once.
+    They are reduced through a pickler's dispatch table, which it consults
+    for those classes only: every other object (the dicts, lists and dates
+    of the metadata) is pickled by C code without a call back into Python.
     """
 
-    def __init__(self, digest, classes: dict, content_type: type, found: Callable):
-        super().__init__(_HashFile(digest), pickle.HIGHEST_PROTOCOL)
+    def __init__(self, classes: dict, content_type: type):
         self._classes = classes
         self._content_type = content_type
-        self._found = found
-        table = dict(copyreg.dispatch_table)
-        table.update(dict.fromkeys(classes, self._reduce))
-        table[_Whole] = self._whole
-        self.dispatch_table = table
+        self.found: Callable = lambda content: None
+        self.table = {
+            **copyreg.dispatch_table,
+            **dict.fromkeys(classes, self._reduce),
+            _Whole: self._whole,
+        }
+
+    def pickler(self, digest) -> pickle.Pickler:
+        """A pickler into `digest`; one digests a queue of content objects, what they share once."""
+        pickler = pickle.Pickler(_HashFile(digest), pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = self.table
+        return pickler
 
     def _reduce(self, obj):
         if isinstance(obj, self._content_type):
-            self._found(obj)
+            self.found(obj)
             return _stand_in, (type(obj).__qualname__, obj.source_path)
         return self._state(obj)
 
@@ -103,8 +107,9 @@ class _Digester(pickle.Pickler):
         return self._state(whole.content)
 
     def _state(self, obj):
-        left_out = self._classes[type(obj)]
-        state = {k: v for k, v in vars(obj).items() if k not in left_out}
+        state = vars(obj).copy()
+        for name in self._classes[type(obj)]:
+            state.pop(name, None)
         return _stand_in, (type(obj).__qualname__,), state
 
 
@@ -146,11 +151,13 @@ class Snapshot:
     _bodies: dict = field(default_factory=dict)
     _digested: set = field(default_factory=set)  # ids of the content objects in `site`
     _lists: dict = field(default_factory=dict)  # id -> (list, its `_Listed`)
+    _reducers: _Reducers | None = None
 
     def __post_init__(self):
         for base, left_out in reversed(self.left_out.items()):  # the first match wins, as in order
             for cls in _subclasses(base):
                 self.classes[cls] = left_out
+        self._reducers = _Reducers(self.classes, self.content_type)
         site = {key: _in_order(value) for key, value in self.context.items()}
         self.site = self._digest(self._digested, self.code, self.helpers, site)
 
@@ -220,7 +227,8 @@ class Snapshot:
                 queue.append(content)
 
         digest = hashlib.sha256()
-        pickler = _Digester(digest, self.classes, self.content_type, found)
+        self._reducers.found = found
+        pickler = self._reducers.pickler(digest)
         try:
             pickler.dump(parts)
             for content in queue:  # grows as contents refer to more contents
