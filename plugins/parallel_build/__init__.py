@@ -8,6 +8,8 @@
   by forked workers once that generator has queued them all.
 - Unchanged files: every file the writer writes is rewritten only when its
   bytes differ, so unchanged pages keep their modification time.
+- Lists: the article lists of tags, categories and authors answer `in` from
+  a set of ids (`membership.py`), which Pelican asks once per article per list.
 
 `PARALLEL_BUILD = {"workers": 1}` builds serially; a worker that fails or
 dies only hands its jobs back to the build process. `worker_pool.py` holds

@@ -23,13 +23,20 @@ test_pelican_internals.py, which fails on an upgrade that changes them:
   body, which is kept in `_content`; `get_summary` returns
   `metadata["summary"]` as is when there is one; content objects refer to
   the settings and the site context as `settings` and `_context`, tags,
-  categories and authors (`URLWrapper`) to the settings as `settings`.
+  categories and authors (`URLWrapper`) to the settings as `settings`;
+- `ArticlesGenerator.tags` (a dict), `.categories` and `.authors` (lists of
+  pairs) hold lists of articles, read again when its `generate_output`
+  writes the tag, category and author pages, each filtering `self.dates`
+  with `article in articles`.
 
 Reading: when the articles generator is created, the Markdown files no cache
 holds are handed to a worker pool; each reader's `read` is replaced, for
 that build only, by one that takes the worker's result (or reads the file
 itself if it gets there first). Everything else in Pelican's `read_file`
 (signals, metadata from paths, the content cache) runs as before, in order.
+
+Listing: the article lists of tags, categories and authors answer `in` from
+a set (`membership.py`), which Pelican asks once per article per list page.
 
 Writing: a writer (Pelican's, through the public `get_writer` signal) defers
 the pages the articles generator writes (articles, drafts, index, archives,
@@ -54,11 +61,13 @@ from common.files import write_atomic, write_if_changed
 from pelican import signals
 from pelican import writers as pelican_writers
 from pelican.contents import Content
+from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import file_suffix
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import page_cache
+from .membership import IdentityList
 from .settings import load_settings
 from .worker_pool import WorkerPool
 
@@ -180,45 +189,83 @@ class ParallelWriter(Writer):
             and not override_output
             and not signals.content_written.receivers
         ):
-            self._jobs.append((name, template, context.copy(), kwargs))
+            self._jobs.append((name, template, self._copy(context), kwargs))
             return
         self.flush()
         super().write_file(
             name, template, context, relative_urls, override_output=override_output, **kwargs
         )
 
+    def _copy(self, context: dict) -> dict:
+        # One copy for every page written with the same context (Pelican's
+        # write_file copies it again before adding a page's arguments).
+        if self._jobs and page_cache.same_values(context, self._jobs[-1][2]):
+            return self._jobs[-1][2]
+        return context.copy()
+
     def flush(self) -> None:
         """Render every deferred page whose inputs changed (in order, as far as the files can tell)."""
         jobs, self._jobs = self._jobs, []
         if not jobs:
             return
-        snapshot = self._snapshot(jobs)
-        previous = self._load_cache() if snapshot else {}
+        previous = self._load_cache() if self.settings.get("CACHE_CONTENT") else {}
+        workers = self._workers - 1
+        with _noting_bodies():
+            if previous:
+                snapshot = self._snapshot(jobs)
+                todo = self._changed(jobs, snapshot, previous)
+                pool = WorkerPool([job for job, _ in todo], self._render, workers)
+            else:
+                # Every page renders: the workers start on theirs while this
+                # process digests every page's inputs (before it renders any).
+                pool = WorkerPool(jobs, self._render, workers)
+                snapshot = self._snapshot(jobs, pool.poll)
+                todo = [(job, snapshot and self._inputs(snapshot, job, pool.poll)) for job in jobs]
+            with pool:
+                files = self._render_all(todo, snapshot, pool)
+        logger.info(
+            "parallel_build: %d of %d page jobs rendered by workers, %d unchanged; "
+            "%d of %d files written by workers",
+            pool.done_by_workers,
+            len(jobs),
+            len(jobs) - len(todo),
+            files[1],
+            sum(files),
+        )
+
+    def _changed(self, jobs: list[tuple], snapshot, previous: dict) -> list[tuple]:
+        """The jobs, with their inputs, whose key or files differ from the last build's."""
         todo = []
         for job in jobs:
-            inputs = snapshot and snapshot.inputs(*_key_parts(job))
+            inputs = snapshot and self._inputs(snapshot, job)
             old = previous.get(job[0])
             if old and old.intact() and snapshot.key(inputs, old.reads) == old.key:
                 self._adopt([path for path, _, _ in old.outputs])
                 self._entries[job[0]] = old
             else:
                 todo.append((job, inputs))
+        return todo
+
+    @staticmethod
+    def _inputs(snapshot: page_cache.Snapshot, job: tuple, poll=None) -> bytes | None:
+        if poll:
+            poll()
+        name, template, context, kwargs = job
+        return snapshot.inputs(context, (name, template.name), kwargs)
+
+    def _render_all(self, todo: list[tuple], snapshot, pool: WorkerPool) -> list[int]:
+        """Take every job's result in order; the files written here and by workers."""
         me = os.getpid()
-        renders = [job for job, _ in todo]
-        with _noting_bodies(), WorkerPool(renders, self._render, self._workers - 1) as pool:
-            for index, (job, inputs) in enumerate(todo):
-                pid, written, reads = pool.result(index)
-                if pid != me:
-                    self._adopt(written)
-                key = snapshot and snapshot.key(inputs, reads)
-                if key:
-                    self._entries[job[0]] = page_cache.entry(key, reads, written)
-        logger.info(
-            "parallel_build: %d of %d page jobs rendered by workers, %d unchanged",
-            pool.done_by_workers,
-            len(jobs),
-            len(jobs) - len(todo),
-        )
+        files = [0, 0]
+        for index, (job, inputs) in enumerate(todo):
+            pid, written, reads = pool.result(index)
+            if pid != me:
+                self._adopt(written)
+            files[pid != me] += len(written)
+            key = snapshot and snapshot.key(inputs, reads)
+            if key:
+                self._entries[job[0]] = page_cache.entry(key, reads, written)
+        return files
 
     def stop_deferring(self) -> None:
         self.flush()
@@ -228,7 +275,7 @@ class ParallelWriter(Writer):
             path = Path(self.settings["CACHE_PATH"], PAGE_CACHE_FILE)
             write_atomic(path, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
 
-    def _snapshot(self, jobs: list[tuple]) -> page_cache.Snapshot | None:
+    def _snapshot(self, jobs: list[tuple], between=None) -> page_cache.Snapshot | None:
         """What these pages are rendered from, or None when pages are not cached."""
         if not self.settings.get("CACHE_CONTENT"):
             return None
@@ -249,6 +296,7 @@ class ParallelWriter(Writer):
             body=lambda content: content._content,
             code=code,
             helpers=(sorted(environment.filters.items()), sorted(environment.globals.items())),
+            between=between,
         )
         if snapshot.site is None:
             logger.info("parallel_build: the site context cannot be digested; rendering every page")
@@ -296,11 +344,6 @@ class ParallelWriter(Writer):
             self._written_files.add(path)
 
 
-def _key_parts(job: tuple) -> tuple[dict, tuple]:
-    name, template, context, kwargs = job
-    return context, (name, template.name, sorted(kwargs.items()))
-
-
 # The sources whose bodies the page being rendered has read.
 _bodies_read: set[str] = set()
 
@@ -332,6 +375,17 @@ class _noting_bodies:
             setattr(Content, name, vars(Content)[name].method)
 
 
+def index_lists(generators) -> None:
+    """Give the tag, category and author pages' article lists a set lookup for `in`."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            for tag, articles in generator.tags.items():
+                generator.tags[tag] = IdentityList(articles)
+            for name in ("categories", "authors"):
+                pairs = getattr(generator, name)
+                setattr(generator, name, [(key, IdentityList(items)) for key, items in pairs])
+
+
 def get_writer(pelican):
     return ParallelWriter
 
@@ -345,5 +399,6 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.article_generator_init.connect(start_reading)
     signals.article_generator_finalized.connect(finish_reading)
+    signals.all_generators_finalized.connect(index_lists)
     signals.get_writer.connect(get_writer)
     signals.article_writer_finalized.connect(finish_writing)

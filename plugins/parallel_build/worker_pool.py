@@ -144,6 +144,11 @@ class WorkerPool:
                 logger.callHandlers(record)
         return value
 
+    def poll(self) -> None:
+        """Take finished results and hand out jobs without waiting (the caller is busy elsewhere)."""
+        self._collect(block=False)
+        self._dispatch(0)
+
     def close(self) -> None:
         """Stop every worker; jobs not taken are dropped."""
         for connection in list(self._queued):

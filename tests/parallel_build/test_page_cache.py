@@ -25,7 +25,13 @@ def site(titles=("One", "Two"), bodies=("First body.", "Second body."), order=(0
     return context
 
 
-def key(context: dict, page: int, reads: list[int], helpers: tuple = ()) -> bytes | None:
+class Draft(Doc):
+    """A subclass, as Pelican's Article and Page are of Content."""
+
+
+def key(
+    context: dict, page: int, reads: list[int], helpers: tuple = (), named: dict | None = None
+) -> bytes | None:
     snapshot = page_cache.Snapshot(
         context=dict(context),
         left_out={Doc: frozenset({"_content", "settings", "_context"})},
@@ -34,9 +40,8 @@ def key(context: dict, page: int, reads: list[int], helpers: tuple = ()) -> byte
         code=b"templates and code",
         helpers=helpers,
     )
-    inputs = snapshot.inputs(
-        dict(context), (f"p{page}.html", {"article": context["articles"][page]})
-    )
+    named = {"article": context["articles"][page], **(named or {})}
+    inputs = snapshot.inputs(dict(context), (f"p{page}.html",), named)
     return snapshot.key(inputs, [f"/c/{n}.md" for n in reads])
 
 
@@ -107,3 +112,45 @@ def test_what_a_template_filter_holds_is_in_every_key():
     first = key(site(), 0, [0], fingerprinted("1a2b"))
     assert first == key(site(), 0, [0], fingerprinted("1a2b"))
     assert first != key(site(), 0, [0], fingerprinted("3c4d"))
+
+
+def test_a_list_of_articles_among_the_arguments_is_digested_with_its_order_and_members():
+    context = site(titles=("One", "Two", "Three"), bodies=("1.", "2.", "3."), order=())
+    first, second, third = context["articles"]
+    listed = key(context, 0, [], named={"articles": [first, second]})
+    assert listed == key(context, 0, [], named={"articles": [first, second]}) is not None
+    assert listed != key(context, 0, [], named={"articles": [second, first]})
+    assert listed != key(context, 0, [], named={"articles": [first, third]})
+    assert listed != key(context, 0, [], named={"articles": [first, second, third]})
+
+
+def test_a_retitled_article_changes_the_key_of_a_page_that_lists_or_relates_it():
+    def relating(title: str) -> dict:
+        context = site(titles=("One", title))
+        context["articles"][0].related = [context["articles"][1]]
+        return context
+
+    assert key(relating("Two"), 0, [0]) != key(relating("Two, retitled"), 0, [0])
+    listing = [
+        key(c, 0, [], named={"articles": c["articles"]}) for c in (site(), site(("One", "2")))
+    ]
+    assert listing[0] != listing[1]
+
+
+def test_a_listed_article_the_site_does_not_hold_is_digested_whole():
+    def listing(title: str) -> bytes | None:
+        context = site()
+        stray = Doc("/c/stray.md", title, "Body.", context)
+        return key(context, 0, [], named={"articles": [context["articles"][1], stray]})
+
+    assert listing("Stray") == listing("Stray")
+    assert listing("Stray") != listing("Stray, retitled")
+
+
+def test_a_subclass_is_digested_without_its_body_too():
+    def drafted(body: str) -> bytes | None:
+        context = site()
+        context["drafts"] = [Draft("/c/draft.md", "Draft", body, context)]
+        return key(context, 0, [0])
+
+    assert drafted("A draft.") == drafted("A draft, edited.") is not None

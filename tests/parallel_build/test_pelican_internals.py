@@ -139,3 +139,20 @@ def test_content_and_its_wrappers_refer_to_the_settings_and_context_by_these_nam
     assert article.settings is settings and article._context is context
     assert "<h2" in article._content
     assert vars(article.category)["settings"] is settings
+
+
+def test_the_list_pages_filter_the_dates_by_membership_in_the_lists_we_index():
+    # plugin.index_lists replaces these lists, after generate_context, before generate_output.
+    for method, loop in (
+        (ArticlesGenerator.generate_tags, "for tag, articles in self.tags.items():"),
+        (ArticlesGenerator.generate_categories, "for cat, articles in self.categories:"),
+        (ArticlesGenerator.generate_authors, "for aut, articles in self.authors:"),
+    ):
+        source = inspect.getsource(method)
+        assert loop in source
+        assert "dates = [article for article in self.dates if article in articles]" in source
+    context = inspect.getsource(ArticlesGenerator.generate_context)
+    assert "self.categories = list(self.categories.items())" in context
+    assert "self.authors = list(self.authors.items())" in context
+    assert "self.tags[tag].append(article)" in context
+    assert "__eq__" not in vars(Content) and "__eq__" not in vars(Article)

@@ -3,9 +3,10 @@
 import logging
 import os
 import signal
+import time
 
 import pytest
-from parallel_build.worker_pool import WorkerPool
+from parallel_build.worker_pool import DEPTH, WorkerPool
 
 CALLER = os.getpid()
 
@@ -118,6 +119,23 @@ def test_results_refer_to_the_callers_shared_object_not_a_copy():
 
     results = through_pool(list(range(20)), work, 2, shared=shared)
     assert all(result["settings"] is shared for result in results)
+
+
+def test_workers_keep_working_while_the_caller_polls_before_its_first_result(tmp_path):
+    # A flush digests every page before it renders the first: the workers render meanwhile.
+    def work(n):
+        if in_worker():
+            (tmp_path / str(n)).touch()
+        return n
+
+    with WorkerPool(list(range(40)), work, 1) as pool:
+        for _ in range(60_000):  # at most a minute; a few polls when it works
+            pool.poll()
+            if len(list(tmp_path.iterdir())) > DEPTH:
+                break
+            time.sleep(0.001)
+        assert len(list(tmp_path.iterdir())) > DEPTH
+        assert [pool.result(i) for i in range(40)] == list(range(40))
 
 
 def test_a_job_asked_for_twice_is_done_again():
