@@ -72,7 +72,7 @@ PLUGINS = [
     "feeds",
     # After every page is written: indexes the built pages for /search/.
     "search",
-    # After parallel_build (its workers are forked before the card threads start)
+    # After parallel_build (its workers are done before the cards' process is forked)
     # and search (the cards are drawn while Pagefind runs).
     "share_cards",
     # Last, so its finalized step compresses every file the others wrote.

@@ -8,6 +8,8 @@ Modules:
     markdown_header  the `Key: value` header of a Markdown source file
     settings_file    a Pelican settings file read with its folder importable
                      (its names without Pelican, or handed to Pelican)
+    forking          a helper process forked from the build, or None where
+                     processes cannot be forked
 
 Nothing here imports Pelican or opens a connection.
 """

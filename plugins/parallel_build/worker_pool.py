@@ -18,21 +18,20 @@ What must stay exactly as in a serial run, and how:
   dict) that results refer to: it is not copied but replaced, on arrival, by
   the caller's own object, so a result is what the caller would have made.
 
-Workers are forked, so they start with the caller's state (loaded readers,
-templates, settings) and nothing has to be pickled on the way in; they are
-daemons, so they never outlive the caller, and ignore Ctrl-C, which the
-caller handles. Where processes cannot be forked (no "fork" start method, or
-the system refuses one), the caller does every job itself.
+Workers are forked (`common.forking`), so they start with the caller's state
+(loaded readers, templates, settings) and nothing has to be pickled on the
+way in. Where processes cannot be forked (no "fork" start method, or the
+system refuses one), the caller does every job itself.
 """
 
-import gc
 import io
 import logging
 import multiprocessing
 import pickle
-import signal
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
+
+from common.forking import fork_process
 
 # Jobs queued at each worker: enough that it never waits for the caller, few
 # enough that little is lost when it dies.
@@ -90,26 +89,10 @@ class WorkerPool:
         self._queued: dict[Connection, int] = {}
         self._processes = []
         self.done_by_workers = 0
-        if len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            workers = 0
-        if not workers:
-            return
-        context = multiprocessing.get_context("fork")
-        # Frozen objects are never scanned by a worker's garbage collector, which
-        # would otherwise touch, and so copy, every page it shares with the caller.
-        gc.freeze()
-        try:
-            self._start(context, workers)
-        finally:
-            gc.unfreeze()
-
-    def _start(self, context, workers: int) -> None:
-        for _ in range(workers):
-            ours, theirs = context.Pipe()
-            process = context.Process(target=self._serve, args=(theirs, ours), daemon=True)
-            try:
-                process.start()
-            except OSError:  # no more processes or memory: the ones started will do
+        for _ in range(workers if len(items) > 1 else 0):
+            ours, theirs = multiprocessing.Pipe()
+            process = fork_process(self._serve, theirs, ours)
+            if process is None:  # no fork, or no more processes: the ones started will do
                 ours.close()
                 theirs.close()
                 break
@@ -196,7 +179,6 @@ class WorkerPool:
         # holds one, that pipe never reports the caller closing it.
         for end in (callers_end, *self._queued):
             end.close()
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
         collector = _Collector()
         logging.root.handlers[:] = [collector]
         while True:

@@ -2,20 +2,26 @@
 
 A card is named in the cache by its key, the SHA-256 of everything its bytes
 depend on: the texts it shows, the font file, DRAWING_VERSION and the size.
-A card's file name in the output is the start of its key, so a build
-that finds it there has nothing to do; else it takes the card from the cache,
-or draws it and keeps it there. Both are written through a rename, so no
-build ever finds half a card; a cached card cut short anyway (a crash) lacks
-PNG's closing chunk and is drawn again. Neither waits for the disk (`common.files.write_atomic` syncs
-every file: a thousand cards would wait longer than they take to draw), since
-both can always be made again.
+A card's file name in the output is the start of its key, so a build that
+finds it there has nothing to do (one listing of the folder tells); else it
+takes the card from the cache, or draws it and keeps it there.
+
+The output's card is a hard link to the cache's: one file written per card,
+not two, which at thousands of cards costs more than a third of drawing them.
+Nothing writes a card in place: the cache's is replaced through a rename, so
+the output's keeps its bytes. Where the two folders cannot share a file
+(another file system) the card is written again. No build ever finds half a
+card: the cache's is written beside it and renamed, and a link points to a
+whole file; a cached card cut short anyway (a crash) lacks PNG's closing
+chunk and is drawn again. Nothing waits for the disk
+(`common.files.write_atomic` syncs every file: a thousand cards would wait
+longer than they take to draw), since every card can be made again.
 """
 
 import hashlib
 import json
 import os
-import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -80,36 +86,42 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
-
 def _replace(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        _write(temporary, data)
+        temporary.write_bytes(data)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
 
 
+def cards_to_put(cards: Iterable[ShareCard], output: Path, cache_dir: Path) -> list[ShareCard]:
+    """The cards not in `output` yet, in order, with the folders made that `put_card` writes in."""
+    cards = list(cards)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    present: set[str] = set()
+    for folder in {os.path.dirname(card.path) for card in cards}:
+        # A file named by its key and written whole is that card.
+        (output / folder).mkdir(parents=True, exist_ok=True)
+        present.update(
+            f"{folder}/{name}" if folder else name for name in os.listdir(output / folder)
+        )
+    return [card for card in cards if card.path not in present]
+
+
 def put_card(
     card: ShareCard, output: Path, cache_dir: Path, draw: Callable[[CardText], bytes] = draw_card
 ) -> bool:
-    """Put `card` at its path under `output`; True when it had to be drawn (not in the cache)."""
-    destination = output / card.path
-    if destination.exists():  # named by its key and written whole: it is this card
-        return False
+    """Put one of the `cards_to_put` in `output`; True when it had to be drawn (not in the cache)."""
     cached = cache_dir / f"{card_key(card.text)}.png"
     data = _read(cached)
     drawn = data is None or not (data.startswith(_PNG_START) and data.endswith(_PNG_END))
     if drawn:
         data = draw(card.text)
         _replace(cached, data)
-    _replace(destination, data)
+    try:
+        os.link(cached, output / card.path)
+    except OSError:  # another file system, or one without hard links
+        _replace(output / card.path, data)
     return drawn

@@ -17,10 +17,9 @@ are deflated once and only the title's rows are deflated per card
 """
 
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -239,15 +238,10 @@ class Face:
             x += advances.get(pair) or self._advance(pair)
 
 
-_local = threading.local()
-
-
+@cache
 def face(size: int) -> Face:
-    """This thread's face at `size` (FreeType faces are not shared between threads)."""
-    faces = _local.__dict__.setdefault("faces", {})
-    if size not in faces:
-        faces[size] = Face(size)
-    return faces[size]
+    """The face at `size`, loaded once per process (the cards are drawn in one thread)."""
+    return Face(size)
 
 
 def measure_at(size: int) -> Measure:

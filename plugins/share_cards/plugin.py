@@ -1,32 +1,33 @@
-"""Pelican glue: a share card for every article, drawn in threads while the build goes on.
+"""Pelican glue: a share card for every article, drawn in a child process while the build goes on.
 
 - `article_generator_finalized`: each article that will be written gets
   `share_card` (a `cards.ShareCard`), which the theme's head turns into
   `og:image` and `twitter:card`.
-- `article_writer_finalized`: the cards are put in the output by a thread pool
-  while Pelican writes the other pages, the feeds and the finalized steps.
-  Not sooner: parallel_build forks its workers up to this point (its receiver
-  runs first, being listed first), and a fork must not copy running threads.
-  zlib and Pillow's pasting run without the GIL, so the threads use the core
-  the build's own Python leaves idle.
-- `finalized` (listed before publish_assets): waits for every card; a card that
-  failed stops the build with one line naming it.
+- `article_writer_finalized`: the cards not in the output yet are put there by
+  one forked child (`forked_drawing`) while Pelican writes the other pages,
+  the feeds and the finalized steps, on the core the build leaves idle. Not
+  sooner: parallel_build's workers use every core up to this point (its
+  receiver runs first, being listed first, and has closed its pool).
+  With `PARALLEL_BUILD["workers"]` 1 there is no child.
+- `finalized` (listed before publish_assets): waits for the child and puts
+  every card it did not (all of them without a child); a card that fails
+  stops the build with one line naming it.
 """
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from parallel_build.settings import load_settings as load_parallel_settings
 from pelican import signals
 
-from .cards import put_card, share_card
+from .cards import share_card
 from .drawing import CardText
+from .forked_drawing import CardDrawing
 from .settings import load_settings
 
 logger = logging.getLogger(__name__)
-THREADS = 2
 
-# The build's drawing: (pool, [(card, future)]), from article_writer_finalized to finalized.
+# The build's drawing: (CardDrawing, number of cards), from article_writer_finalized to finalized.
 _drawing: list = []
 
 
@@ -67,24 +68,14 @@ def start_drawing(generator, writer) -> None:
         return
     output = Path(settings["OUTPUT_PATH"])
     cache = Path(settings["CACHE_PATH"]) / options.cache_dir.strip("/")
-    pool = ThreadPoolExecutor(THREADS, thread_name_prefix="share-card")
-    _drawing.append((pool, [(c, pool.submit(put_card, c, output, cache)) for c in cards]))
+    fork = load_parallel_settings(settings.get("PARALLEL_BUILD")).workers > 1
+    _drawing.append((CardDrawing(cards, output, cache, fork=fork), len(cards)))
 
 
 def finish_drawing(pelican) -> None:
     while _drawing:
-        pool, jobs = _drawing.pop()
-        drawn = 0
-        try:
-            for card, future in jobs:
-                try:
-                    drawn += future.result()
-                except Exception as error:
-                    where = f"share card {card.path} of {card.text.title!r}"
-                    raise RuntimeError(f"{where}: {error}") from error
-        finally:
-            pool.shutdown(cancel_futures=True)
-        logger.info("share_cards: %d cards, %d of them drawn", len(jobs), drawn)
+        drawing, count = _drawing.pop()
+        logger.info("share_cards: %d cards, %d of them drawn", count, drawing.finish())
 
 
 def register() -> None:

@@ -1,0 +1,39 @@
+"""A forked helper runs in its own process with the caller's state, or is None and the caller knows."""
+
+import multiprocessing
+import os
+import signal
+
+from common.forking import fork_process
+
+STATE = {"loaded": "in the caller"}
+
+
+def report(connection) -> None:
+    connection.send((os.getpid(), STATE["loaded"], signal.getsignal(signal.SIGINT)))
+    connection.close()
+
+
+def test_the_child_has_the_callers_state_and_leaves_ctrl_c_to_the_caller():
+    STATE["loaded"] = "changed after import"
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    process = fork_process(report, writer)
+    writer.close()
+    pid, loaded, on_ctrl_c = reader.recv()
+    process.join()
+    assert pid == process.pid != os.getpid()
+    assert loaded == "changed after import"
+    assert on_ctrl_c == signal.SIG_IGN and process.daemon and process.exitcode == 0
+
+
+def test_without_fork_there_is_no_child(monkeypatch):
+    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])
+    assert fork_process(report, None) is None
+
+
+def test_when_the_system_refuses_a_process_there_is_no_child(monkeypatch):
+    def refuse(self):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr("multiprocessing.process.BaseProcess.start", refuse)
+    assert fork_process(report, None) is None
