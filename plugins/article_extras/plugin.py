@@ -6,6 +6,14 @@ digest of the article's rendered HTML, related articles with the digest of
 every article's tags, date and place (`related.ranking_key`). An edited body
 counts its words again and ranks nothing; the settings and this package's
 code are part of the cache's version, so changing either starts afresh.
+
+Words are counted in an article's body as read (`_content`) when resolving
+its links cannot change the count (`_countable_html`), so the main process
+does not resolve the links of every article before the pages are rendered,
+on every core, by parallel_build. That reads Pelican internals, named at its
+pin in requirements.in and checked by tests/article_extras/test_pelican_links.py:
+`Content._content` is what `get_content` hands to `_update_content`, which
+rewrites only the matches of `_get_intrasite_link_regex()`.
 """
 
 import hashlib
@@ -13,7 +21,7 @@ from pathlib import Path
 
 from common.build_cache import BuildCache, source_digest
 from pelican import signals
-from pelican.contents import Article
+from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 
 from .reading import reading_minutes
@@ -21,6 +29,8 @@ from .related import Tagged, ranking_key, related_by_tags
 from .settings import load_settings
 
 CACHE_FILE = "article_extras.pickle"
+# Links that resolve without side effects ({attach} moves the file it links).
+_PLAIN_LINKS = ("filename", "static")
 
 
 def attach_extras(generators) -> None:
@@ -35,12 +45,10 @@ def attach_extras(generators) -> None:
     articles = generator.articles
     known = cache.previous.get("minutes", {})
     minutes = {}
-    for article in articles:
-        digest = hashlib.sha256(article.content.encode("utf-8", "surrogatepass")).digest()
+    for article, html in zip(articles, _countable_html(generator), strict=True):
+        digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).digest()
         if digest not in minutes:
-            minutes[digest] = known.get(digest) or reading_minutes(
-                article.content, settings.words_per_minute
-            )
+            minutes[digest] = known.get(digest) or reading_minutes(html, settings.words_per_minute)
         article.reading_minutes = minutes[digest]
     items = [
         Tagged(key=index, tags=frozenset(t.slug for t in getattr(a, "tags", [])), date=a.date)
@@ -55,6 +63,77 @@ def attach_extras(generators) -> None:
         article.related_articles = [articles[other] for other in related[index]]
         article.newer_article = articles[index - 1] if index > 0 else None
         article.older_article = articles[index + 1] if index + 1 < len(articles) else None
+
+
+def _countable_html(generator) -> list[str]:
+    """Per article, HTML with as many words as `article.content` (reading.count_words).
+
+    That is the body as read, `_content`, when resolving its links cannot
+    change the count; otherwise `content` itself (resolved once, memoized).
+
+    Why the count cannot change: Pelican's `get_content` only rewrites, in
+    `_content`, the quoted value of a URL attribute inside a tag
+    (`<...href="{filename}x.md"`). `count_words` drops `<pre>` blocks and
+    every `<...>` run. When the old value and the new one hold no `<` or `>`,
+    and the tag closes (a `>` follows before any `<`), both values lie in the
+    same `<...>` run (or the same removed `<pre>` block), and neither can start
+    or end one: the text outside every run is the same, and so are its words.
+    The old value is checked here. The new one is the linked content's URL
+    joined to the site URL, with the old value's own query and fragment (or
+    the old value, when nothing is found); it holds no `<` or `>` when the
+    old value does not, nor does any content URL or the site URL, and the
+    old value has no `&` (Pelican may look it up HTML-unescaped).
+
+    Only `{filename}` and `{static}` links are left unresolved, and only when
+    no body anywhere holds another kind: `{attach}` moves the file it links,
+    unless a link resolved earlier has already referenced that file, so
+    leaving any link unresolved could change where a file is written.
+    Pelican's warnings about a link it cannot resolve come when the page
+    holding it is rendered.
+    """
+    articles = generator.articles
+    if not articles:
+        return []
+    links = articles[0]._get_intrasite_link_regex()
+    matches = {}
+    for content in generator.context["generated_content"].values():
+        if isinstance(content, Content) and isinstance(content._content, str):
+            found = list(links.finditer(content._content))
+            if any(match["what"] not in _PLAIN_LINKS for match in found):
+                return [article.content for article in articles]
+            matches[id(content)] = found
+    if not _plain_urls(generator):
+        return [article.content for article in articles]
+    return [
+        article._content
+        if id(article) in matches
+        and not hasattr(article, "_get_content")
+        and all(_count_safe(article._content, match) for match in matches[id(article)])
+        else article.content
+        for article in articles
+    ]
+
+
+def _count_safe(body: str, match) -> bool:
+    """Whether resolving this link cannot change the words of `body` (see `_countable_html`)."""
+    closes = body.find(">", match.end())
+    opens = body.find("<", match.end())
+    return (
+        not any(c in match["path"] for c in "<>&") and closes >= 0 and (opens < 0 or closes < opens)
+    )
+
+
+def _plain_urls(generator) -> bool:
+    """Whether the site URL and every content URL a link can resolve to hold no `<` or `>`."""
+    context = generator.context
+    urls = [context.get("localsiteurl", ""), generator.settings.get("SITEURL", "")]
+    for key in ("generated_content", "static_content"):
+        for content in context.get(key, {}).values():
+            try:
+                urls.append(content.url)
+            except Exception:  # a URL Pelican could not make: resolve every link
+                return False
+    return not any("<" in url or ">" in url for url in urls)
 
 
 def _freeze_urls(generator) -> None:
