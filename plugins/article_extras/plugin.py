@@ -17,6 +17,8 @@ rewrites only the matches of `_get_intrasite_link_regex()`.
 """
 
 import hashlib
+import re
+from importlib.metadata import version
 from pathlib import Path
 
 from common.build_cache import BuildCache, source_digest
@@ -31,22 +33,26 @@ from .settings import load_settings
 CACHE_FILE = "article_extras.pickle"
 # Links that resolve without side effects ({attach} moves the file it links).
 _PLAIN_LINKS = ("filename", "static")
+# What a body's links are (`_links_verdict`).
+_SAFE, _UNSAFE, _OTHER_LINKS = "safe", "unsafe", "other"
 
 
 def attach_extras(generators) -> None:
-    # After every generator has run, so `article.content` is read once with its
-    # {static} and {filename} links resolved (Pelican memoizes it).
+    # After every generator has run: every body, and every URL a link in one
+    # can resolve to, is known.
     generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = load_settings(generator.settings.get("ARTICLE_EXTRAS"))
+    # The link regex is built from this setting by Pelican's code.
+    pelican = f"{version('pelican')} {generator.settings.get('INTRASITE_LINK_REGEX')}"
     cache = BuildCache(
-        generator.settings, CACHE_FILE, (source_digest([Path(__file__).parent]), settings)
+        generator.settings, CACHE_FILE, (source_digest([Path(__file__).parent], pelican), settings)
     )
     _freeze_urls(generator)
     articles = generator.articles
     known = cache.previous.get("minutes", {})
     minutes = {}
-    for article, html in zip(articles, _countable_html(generator), strict=True):
-        digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).digest()
+    countable, verdicts = _countable_html(generator, cache.previous.get("links", {}))
+    for article, (html, digest) in zip(articles, countable, strict=True):
         if digest not in minutes:
             minutes[digest] = known.get(digest) or reading_minutes(html, settings.words_per_minute)
         article.reading_minutes = minutes[digest]
@@ -57,7 +63,7 @@ def attach_extras(generators) -> None:
     key = ranking_key(items, settings.related_count)
     last_key, last_related = cache.previous.get("related", (None, None))
     related = last_related if key == last_key else related_by_tags(items, settings.related_count)
-    cache.save({"minutes": minutes, "related": (key, related)})
+    cache.save({"minutes": minutes, "related": (key, related), "links": verdicts})
     # generator.articles is newest first.
     for index, article in enumerate(articles):
         article.related_articles = [articles[other] for other in related[index]]
@@ -65,11 +71,15 @@ def attach_extras(generators) -> None:
         article.older_article = articles[index + 1] if index + 1 < len(articles) else None
 
 
-def _countable_html(generator) -> list[str]:
-    """Per article, HTML with as many words as `article.content` (reading.count_words).
+def _countable_html(
+    generator, known: dict[bytes, str]
+) -> tuple[list[tuple[str, bytes]], dict[bytes, str]]:
+    """Per article, HTML with as many words as `article.content` (reading.count_words), and its digest.
 
     That is the body as read, `_content`, when resolving its links cannot
     change the count; otherwise `content` itself (resolved once, memoized).
+    Also each body's verdict on its links (`_links_verdict`), by digest:
+    `known` holds the last build's.
 
     Why the count cannot change: Pelican's `get_content` only rewrites, in
     `_content`, the quoted value of a URL attribute inside a tag
@@ -92,26 +102,38 @@ def _countable_html(generator) -> list[str]:
     holding it is rendered.
     """
     articles = generator.articles
+    verdicts: dict[bytes, str] = {}
     if not articles:
-        return []
+        return [], verdicts
     links = articles[0]._get_intrasite_link_regex()
-    matches = {}
+    digests = {}
     for content in generator.context["generated_content"].values():
         if isinstance(content, Content) and isinstance(content._content, str):
-            found = list(links.finditer(content._content))
-            if any(match["what"] not in _PLAIN_LINKS for match in found):
-                return [article.content for article in articles]
-            matches[id(content)] = found
-    if not _plain_urls(generator):
-        return [article.content for article in articles]
-    return [
-        article._content
-        if id(article) in matches
-        and not hasattr(article, "_get_content")
-        and all(_count_safe(article._content, match) for match in matches[id(article)])
-        else article.content
-        for article in articles
-    ]
+            digest = digests[id(content)] = _digest(content._content)
+            if digest not in verdicts:
+                verdicts[digest] = known.get(digest) or _links_verdict(content._content, links)
+    resolve = _OTHER_LINKS in verdicts.values() or not _plain_urls(generator)
+    countable = []
+    for article in articles:
+        digest = digests.get(id(article))
+        if resolve or verdicts.get(digest) != _SAFE or hasattr(article, "_get_content"):
+            countable.append((article.content, _digest(article.content)))
+        else:
+            countable.append((article._content, digest))
+    return countable, verdicts
+
+
+def _links_verdict(body: str, links: re.Pattern) -> str:
+    """`_OTHER_LINKS` when `body` has a link other than {filename} and {static}, else
+    `_SAFE` when resolving them cannot change its words (`_count_safe`), else `_UNSAFE`."""
+    found = list(links.finditer(body))
+    if any(match["what"] not in _PLAIN_LINKS for match in found):
+        return _OTHER_LINKS
+    return _SAFE if all(_count_safe(body, match) for match in found) else _UNSAFE
+
+
+def _digest(html: str) -> bytes:
+    return hashlib.sha256(html.encode("utf-8", "surrogatepass")).digest()
 
 
 def _count_safe(body: str, match) -> bool:

@@ -91,6 +91,17 @@ def test_edited_tags_are_ranked_again(tmp_path, site):
     assert [related for _, related in site.attach()] == [[1, 2], [0, 3], [0], [0, 1]]
 
 
+def test_an_edited_body_has_its_links_judged_again(tmp_path):
+    site = Site(tmp_path, words_per_minute=1)
+    site.add("x>y", "<p>target</p>", status="draft")
+    article = site.add("body", '<p>word <a href="{filename}missing.md"> word</a></p>')
+    site.attach()
+    # Resolved, the value no longer holds the `>` that ends the tag early.
+    article._content = '<p>word <a href="{filename}x>y.md"> word</a></p>'
+    site.attach()
+    assert article.reading_minutes == reading_minutes(article.content, 1) == 2
+
+
 def test_plain_links_are_not_resolved_to_count_words(site, monkeypatch):
     site.add(
         "linking", '<p>see <a href="{filename}one.md">this</a><img src="{static}/images/a.png">'
