@@ -74,7 +74,7 @@ def attach_extras(generators) -> None:
 def _countable_html(
     generator, known: dict[bytes, str]
 ) -> tuple[list[tuple[str, bytes]], dict[bytes, str]]:
-    """Per article, HTML with as many words as `article.content` (reading.count_words), and its digest.
+    """Per article, HTML with the words of `article.content` (reading.count_words), and its digest.
 
     That is the body as read, `_content`, when resolving its links cannot
     change the count; otherwise `content` itself (resolved once, memoized).
