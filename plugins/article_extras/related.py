@@ -1,9 +1,8 @@
 """Related articles: the ones sharing the most tags."""
 
 import hashlib
-import heapq
 import pickle
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,28 +20,44 @@ class Tagged:
 def related_by_tags(items: Sequence[Tagged], count: int) -> dict[Hashable, list[Hashable]]:
     """Map each item's key to up to `count` keys of other items sharing tags.
 
-    Ranked by the number of shared tags, then newest first, then key order,
+    Ranked by the number of shared tags, then newest first, then place in `items`,
     so the result is the same on every build. Items sharing no tag are never
-    listed. An index from tag to items keeps this linear in the number of
-    (tag, item) pairs rather than quadratic in the number of articles.
+    listed.
+
+    Each tag is a set of items held as the bits of one integer, bit r for
+    the item ranked r by (newest first, place in `items`). For one item,
+    `at_least[j]` is the set sharing j or more of its tags; taking the
+    lowest bits of each level, most shared first, gives the ranking without
+    counting or sorting the thousands of items a common tag brings.
     """
     if count <= 0:
         return {item.key: [] for item in items}
-    by_tag: dict[str, list[Hashable]] = defaultdict(list)
-    for item in items:
-        for tag in item.tags:
-            by_tag[tag].append(item.key)
-    # The tie-breakers, computed once per item rather than in every comparison.
-    order = {item.key: (-item.date.timestamp(), index) for index, item in enumerate(items)}
+    ranked = sorted(range(len(items)), key=lambda index: (-items[index].date.timestamp(), index))
+    members: dict[str, int] = defaultdict(int)
+    for rank, index in enumerate(ranked):
+        for tag in items[index].tags:
+            members[tag] |= 1 << rank
+    rank_of = {index: rank for rank, index in enumerate(ranked)}
     result = {}
-    for item in items:
-        shared: Counter = Counter()
-        for tag in item.tags:
-            shared.update(by_tag[tag])
-        del shared[item.key]
-        result[item.key] = heapq.nsmallest(
-            count, shared, key=lambda key: (-shared[key], order[key])
-        )
+    for index, item in enumerate(items):
+        tags = item.tags
+        at_least = [-1] + [0] * len(tags)  # -1: every bit set
+        for tag in tags:
+            bits = members[tag]
+            for level in range(len(tags), 0, -1):
+                at_least[level] |= at_least[level - 1] & bits
+        taken = 1 << rank_of[index]  # never the item itself
+        chosen = []
+        for level in range(len(tags), 0, -1):
+            candidates = at_least[level] & ~taken
+            while candidates and len(chosen) < count:
+                lowest = candidates & -candidates
+                chosen.append(items[ranked[lowest.bit_length() - 1]].key)
+                candidates ^= lowest
+                taken |= lowest
+            if len(chosen) == count:
+                break
+        result[item.key] = chosen
     return result
 
 

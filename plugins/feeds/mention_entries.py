@@ -13,6 +13,7 @@ NUL or a lone surrogate that still got through is removed here too, because
 either would stop the XML writer and with it the whole build.
 """
 
+from collections.abc import Sequence
 from datetime import tzinfo
 from html import escape
 from urllib.parse import quote
@@ -21,7 +22,7 @@ from common.urls import http_url
 from mentions.escaped import shorten_escaped
 from mentions.model import MAX_NAME_LENGTH, clean_text
 
-from .model import FeedEntry, in_zone
+from .model import FeedEntry, check_unique, in_zone, newest_first
 
 MAX_QUOTE_BYTES = 2000
 _VERBS = {
@@ -33,12 +34,42 @@ _VERBS = {
 }
 
 
-def mention_entry(mention, article_url: str, article_title: str, zone: tzinfo) -> FeedEntry:
-    """The entry for one mention of the article at `article_url`.
+def newest_entries(
+    mentions: Sequence[tuple[object, str, str]], limit: int, zone: tzinfo
+) -> list[FeedEntry]:
+    """`newest_first` of the entries of every (mention, article URL, article title), made cheaply.
 
-    Its id is a URL on our site built from the mention's stable id, so it
-    never collides with an article id and survives rebuilds.
+    Only the mentions published no earlier than the `limit`-th newest can
+    be listed, so only theirs are made into entries; every id is still
+    checked, so two mentions that would share an entry id stop the build
+    wherever they are in time.
     """
+    check_unique(entry_id(mention, url) for mention, url, _ in mentions)
+    published = [in_zone(mention.published, zone) for mention, _, _ in mentions]
+    if not published:
+        return []
+    cutoff = sorted(published, reverse=True)[min(limit, len(published)) - 1]
+    return newest_first(
+        (
+            mention_entry(mention, url, title, zone)
+            for (mention, url, title), moment in zip(mentions, published, strict=True)
+            if moment >= cutoff
+        ),
+        limit,
+    )
+
+
+def entry_id(mention, article_url: str) -> str:
+    """The id of the entry for `mention` of the article at `article_url`.
+
+    A URL on our site built from the mention's stable id, so it never
+    collides with an article id and survives rebuilds.
+    """
+    return f"{article_url}#mention-{quote(mention.id, safe='', errors='replace')}"
+
+
+def mention_entry(mention, article_url: str, article_title: str, zone: tzinfo) -> FeedEntry:
+    """The entry for one mention of the article at `article_url`."""
     name = _clean(mention.author_name, MAX_NAME_LENGTH) or "Someone"
     text = _clean(mention.text, MAX_QUOTE_BYTES)
     verb = _VERBS.get(mention.kind, "mentioned")
@@ -55,7 +86,7 @@ def mention_entry(mention, article_url: str, article_title: str, zone: tzinfo) -
     )
     published = in_zone(mention.published, zone)
     return FeedEntry(
-        id=f"{article_url}#mention-{quote(mention.id, safe='', errors='replace')}",
+        id=entry_id(mention, article_url),
         url=source or article_url,
         title=f"{name} {verb} “{article_title}”",
         content_html=f"<p>{sentence}</p>{quote_html}",

@@ -79,11 +79,16 @@ def newest_first(entries: Iterable[FeedEntry], limit: int) -> list[FeedEntry]:
     Raises ValueError if two entries share an id: readers would merge them.
     """
     ordered = sorted(entries, key=lambda entry: entry.id)
-    shared = sorted(key for key, count in Counter(e.id for e in ordered).items() if count > 1)
-    if shared:
-        raise ValueError(f"feed entries share the id(s): {', '.join(shared)}")
+    check_unique(entry.id for entry in ordered)
     ordered.sort(key=lambda entry: entry.published, reverse=True)
     return ordered[:limit]
+
+
+def check_unique(ids: Iterable[str]) -> None:
+    """Raise ValueError naming every id given more than once: readers would merge those entries."""
+    shared = sorted(key for key, count in Counter(ids).items() if count > 1)
+    if shared:
+        raise ValueError(f"feed entries share the id(s): {', '.join(shared)}")
 
 
 def last_update(entries: Iterable[FeedEntry], default: datetime) -> datetime:

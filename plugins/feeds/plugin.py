@@ -30,7 +30,7 @@ from pelican import signals
 from . import feed_cache
 from .build import build_atom, build_rss, check_size, fitting
 from .jsonfeed import build_json
-from .mention_entries import mention_entry
+from .mention_entries import newest_entries
 from .model import FeedEntry, FeedInfo, in_zone, last_update, newest_first, plain_text
 from .paths import SITE_FORMATS, TAXONOMY_FORMATS, feed_links, feed_path, feed_urls
 from .settings import feed_base, load_settings
@@ -125,7 +125,7 @@ class FeedsGenerator:
                     home_url=f"{self.base}/{taxonomy.url}",
                     updated=last_update((outline for outline, _, _ in sources), site_updated),
                 )
-        mentions = newest_first(self._mention_entries(articles), self.options.mentions_max_items)
+        mentions = self._mention_entries(articles)
         self._write_feed(
             "mentions",
             TAXONOMY_FORMATS,
@@ -253,12 +253,12 @@ class FeedsGenerator:
         return [self._entries[outline.id] for outline, _, _ in sources]
 
     def _mention_entries(self, articles) -> list[FeedEntry]:
-        entries = []
+        """The newest entries of the mentions feed, up to FEEDS["mentions_max_items"]."""
+        mentions = []
         for article in articles:
             outline = self._outline(article)
-            for mention in getattr(article, "mentions", []):
-                entries.append(mention_entry(mention, outline.url, outline.title, self.zone))
-        return entries
+            mentions += [(m, outline.url, outline.title) for m in getattr(article, "mentions", [])]
+        return newest_entries(mentions, self.options.mentions_max_items, self.zone)
 
 
 def get_generators(_pelican):

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from known_keys import reject_unknown_keys
@@ -99,6 +100,9 @@ def parse_moderation(data: object, where: str) -> Moderation:
     )
 
 
+# A build compares every mention's URLs, and a store names few hosts many
+# times; the IDNA codec is what each comparison would spend its time in.
+@lru_cache(maxsize=4096)
 def host_key(host: str) -> str:
     """A host name compared: lower case, IDNA, no trailing dot, no `www.`."""
     host = host.strip().lower().rstrip(".")

@@ -5,22 +5,37 @@ first) and `article.mention_summary` (the view model that
 `partials/mentions.html` draws, or None when there are none). The store is
 read here, after Pelican's content cache, so a change to mentions alone shows
 up on the next build. Nothing here touches the network.
+
+With the content cache on, each article's visible mentions and summary are
+kept for the next build (CACHE_PATH/mentions.pickle, `common.build_cache`),
+keyed by the names and bytes of the files they come from. The moderation
+file, the display settings (avatar files and time zone included) and the
+code that reads and cleans the store are the cache's version, so changing
+any of them starts afresh. A file that cannot be read or is invalid is never
+kept: it is read, and reported, on every build.
 """
 
+import hashlib
 import logging
+import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import common
+import known_keys
+from common.build_cache import BuildCache, source_digest
 from pelican import signals
 
 from . import store
 from .model import Mention
 from .moderation import Moderation
 from .settings import load_settings
-from .summary import Display, summarize
+from .summary import Display, MentionSummary, summarize
 from .targets import TargetResolver
 
 logger = logging.getLogger(__name__)
+
+CACHE_FILE = "mentions.pickle"
 
 
 def attach_mentions(generator) -> None:
@@ -36,16 +51,6 @@ def attach_mentions(generator) -> None:
         *getattr(generator, "drafts", []),
         *getattr(generator, "drafts_translations", []),
     ]
-    try:
-        moderation = store.load_moderation(directory)
-        aliases = store.load_aliases(directory)
-    except store.StoreError as error:
-        # Without the moderation file, blocked mentions could show: show none.
-        logger.error("%s (no mentions shown)", error)
-        by_slug = {}
-    else:
-        slugs = {a.slug for a in articles}
-        by_slug = _load(directory, config, aliases, moderation, slugs)
     display = Display(
         max_names=settings.max_names,
         quote_length=settings.quote_length,
@@ -60,31 +65,86 @@ def attach_mentions(generator) -> None:
         avatars_path=settings.avatars_dir.strip("/"),
         avatar_files=frozenset(p.name for p in avatars_dir.glob("*") if p.is_file()),
     )
+    try:
+        moderation = store.load_moderation(directory)
+        aliases = store.load_aliases(directory)
+    except store.StoreError as error:
+        # Without the moderation file, blocked mentions could show: show none.
+        logger.error("%s (no mentions shown)", error)
+        shown = {}
+    else:
+        cache = BuildCache(config, CACHE_FILE, (_code_digest(), moderation, display))
+        files = _files_by_slug(directory, config, aliases, {a.slug for a in articles})
+        shown = _shown(files, moderation, display, cache)
     for article in articles:
-        visible = by_slug.get(article.slug, [])
-        article.mentions = visible
-        article.mention_summary = summarize(visible, display)
+        article.mentions, article.mention_summary = shown.get(article.slug, ([], None))
 
 
-def _load(
-    directory: Path, config: dict, aliases: dict, moderation: Moderation, slugs: set[str]
-) -> dict[str, list[Mention]]:
-    """Visible mentions per article slug; a file named for an old slug follows its alias."""
+def _files_by_slug(
+    directory: Path, config: dict, aliases: dict, slugs: set[str]
+) -> dict[str, list[Path]]:
+    """The mentions files of each article slug; a file named for an old slug follows its alias."""
     resolver = TargetResolver(config.get("SITEURL", ""), config["ARTICLE_URL"], aliases)
-    by_slug: dict[str, dict] = {}
+    files: dict[str, list[Path]] = {}
     for name, path in store.article_paths(directory).items():
         slug = name if name in slugs else resolver.follow(name)
         if slug not in slugs:
             logger.warning("%s: no article has the slug %r; its mentions are not shown", path, name)
             continue
-        try:
-            mentions = store.load_article(path)
-        except store.StoreError as error:
-            logger.error("%s", error)
-            continue
-        found = by_slug.setdefault(slug, {})
-        found.update((m.id, m) for m in mentions if moderation.shows(m))
-    return {slug: store.sort_mentions(found.values()) for slug, found in by_slug.items()}
+        files.setdefault(slug, []).append(path)
+    return files
+
+
+def _shown(
+    files: dict[str, list[Path]], moderation: Moderation, display: Display, cache: BuildCache
+) -> dict[str, tuple[list[Mention], MentionSummary | None]]:
+    """Per slug: its visible mentions (oldest first) and their summary.
+
+    A file that cannot be read or is invalid is reported and left out, and
+    its slug is not kept for the next build, so the next build reports it again.
+    """
+    shown = {}
+    kept = {}
+    for slug, paths in files.items():
+        complete = True
+        read = []
+        for path in paths:
+            try:
+                read.append((path, store.read_bytes(path)))
+            except store.StoreError as error:
+                logger.error("%s", error)
+                complete = False
+        key = [(path.name, hashlib.sha256(data).digest()) for path, data in read]
+        before = cache.previous.get(slug)
+        if complete and before is not None and before[0] == key:
+            shown[slug] = before[1]
+        else:
+            found: dict[str, Mention] = {}
+            for path, data in read:
+                try:
+                    mentions = store.parse_article(store.parse_json(data, path), path)
+                except store.StoreError as error:
+                    logger.error("%s", error)
+                    complete = False
+                    continue
+                found.update((m.id, m) for m in mentions if moderation.shows(m))
+            visible = store.sort_mentions(found.values())
+            shown[slug] = (visible, summarize(visible, display))
+        if complete:
+            kept[slug] = (key, shown[slug])
+    cache.save(kept)
+    return shown
+
+
+def _code_digest() -> bytes:
+    # What reads, cleans, moderates and summarizes mentions: this package,
+    # `common` (URL checks), `known_keys` (record fields) and Python's Unicode data.
+    packages = (
+        Path(__file__).parent,
+        Path(common.__file__).parent,
+        Path(known_keys.__file__).parent,
+    )
+    return source_digest(packages, sys.version)
 
 
 def register() -> None:

@@ -17,6 +17,7 @@ the same all-or-nothing write as its other changes, even when nothing
 else in it changed; the next command finds nothing left to migrate.
 """
 
+import io
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -52,11 +53,26 @@ class StoreError(ValueError):
 
 def read_json(path: Path) -> object:
     """Parse the JSON file at `path`, raising StoreError with the file and line on failure."""
+    return parse_json(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of the store file at `path`; StoreError naming it when it cannot be read."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return path.read_bytes()
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read: {error}") from None
+
+
+def parse_json(data: bytes, path: Path) -> object:
+    """Parse the bytes read from `path` as `read_json` does, with the same messages."""
+    try:
+        # Decoded as Path.read_text decodes a file (newlines too), so a message
+        # names the same line and position whichever way the bytes were read.
+        return json.loads(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read())
     except json.JSONDecodeError as error:
         raise StoreError(f"{path}: invalid JSON at line {error.lineno}: {error.msg}") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise StoreError(f"{path}: cannot read: {error}") from None
     except (ValueError, RecursionError):  # a number too long for Python, nesting too deep
         raise StoreError(f"{path}: invalid JSON: a value Python cannot read") from None

@@ -17,6 +17,7 @@ open replies to `max_text`; a URL longer than MAX_LINK_BYTES is not linked.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from common.urls import http_url as clean_url
@@ -260,6 +261,8 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number:,} {one if number == 1 else many}"
 
 
+# The same author and post URLs recur across a store; checking one costs a regex and a parse.
+@lru_cache(maxsize=4096)
 def _link(url: str | None) -> str | None:
     """`url` if it may be linked: http(s) (clean_url) and at most MAX_LINK_BYTES escaped."""
     url = clean_url(url)

@@ -3,6 +3,8 @@ from datetime import datetime
 import pytest
 from article_extras.related import Tagged, related_by_tags
 from article_extras.settings import load_settings
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def item(key, tags, day):
@@ -41,3 +43,29 @@ def test_settings_reject_unknown_keys_and_bad_values():
         load_settings({"wpm": 200})
     with pytest.raises(ValueError, match="words_per_minute"):
         load_settings({"words_per_minute": 0})
+
+
+def _ranked_by_sorting(items, count):
+    """The ranking as the docstring states it, by counting and sorting every pair."""
+    result = {}
+    for item in items:
+        others = [
+            (-len(item.tags & other.tags), -other.date.timestamp(), index, other.key)
+            for index, other in enumerate(items)
+            if other is not item and item.tags & other.tags
+        ]
+        result[item.key] = [key for *_, key in sorted(others)[:count]]
+    return result
+
+
+@given(
+    st.lists(
+        st.tuples(st.sets(st.sampled_from("abcdefg"), max_size=5), st.integers(1, 6)),
+        max_size=30,
+    ),
+    st.integers(1, 6),
+)
+def test_the_ranking_is_the_one_counting_and_sorting_every_pair_gives(drawn, count):
+    # Few tags and days: many ties, broken by date and then by place in the list.
+    items = [item(key, tags, day) for key, (tags, day) in enumerate(drawn)]
+    assert related_by_tags(items, count) == _ranked_by_sorting(items, count)

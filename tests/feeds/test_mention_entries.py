@@ -2,15 +2,17 @@
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import feedparser
 import lxml.html
 import pytest
 from feeds.build import build_atom, build_rss
-from feeds.mention_entries import MAX_QUOTE_BYTES, mention_entry
+from feeds.mention_entries import MAX_QUOTE_BYTES, mention_entry, newest_entries
 from feeds.model import last_update, newest_first
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from mentions.normalize import MAX_NAME_LENGTH
 
@@ -144,3 +146,33 @@ def test_quoted_text_is_cut_by_its_escaped_size_so_an_entry_stays_small():
     assert quoted.startswith("<p>&amp;&amp;") and "…</p>" in quoted
     assert entry.authors == ("&" * (MAX_NAME_LENGTH - 1) + "…",)
     assert len(build_rss(info(stem="mentions"), [entry])) < 15_000
+
+
+OTHER = f"{SITEURL}/reconnecting-after-a-layoff/"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 40), st.booleans(), st.integers(0, 5)), max_size=40),
+    st.integers(1, 8),
+)
+def test_newest_entries_are_those_newest_first_picks_from_every_entry(drawn, limit):
+    # Few distinct minutes, so many mentions tie at the cutoff.
+    mentions = [
+        (mention(number, published=datetime(2026, 6, 2, tzinfo=UTC) + timedelta(minutes=minute)),)
+        + ((ARTICLE, TITLE) if first else (OTHER, "Reconnecting after a layoff"))
+        for number, first, minute in {(n, f, m) for n, f, m in drawn}
+    ]
+    every = [mention_entry(m, url, title, ZONE) for m, url, title in mentions]
+    if len({e.id for e in every}) < len(every):
+        with pytest.raises(ValueError, match="share the id"):
+            newest_entries(mentions, limit, ZONE)
+    else:
+        assert newest_entries(mentions, limit, ZONE) == newest_first(every, limit)
+
+
+def test_two_old_mentions_sharing_an_entry_id_stop_the_build_though_not_listed():
+    old = mention(1, published=datetime(2020, 1, 1, tzinfo=UTC))
+    mentions = [(mention(1001), ARTICLE, TITLE), (old, ARTICLE, TITLE), (old, ARTICLE, TITLE)]
+    with pytest.raises(ValueError, match=r"share the id\(s\): .*#mention-wmio%3A1$"):
+        newest_entries(mentions, 1, ZONE)
