@@ -36,7 +36,7 @@ def check_settings(pelican) -> None:
     load_settings(pelican.settings.get("SHARE_CARDS"))
 
 
-def _written_articles(generator) -> list:
+def _every_article(generator) -> list:
     every = (
         generator.articles,
         generator.translations,
@@ -45,7 +45,7 @@ def _written_articles(generator) -> list:
         generator.hidden_articles,
         generator.hidden_translations,
     )
-    return [article for articles in every for article in articles if article.save_as]
+    return [article for articles in every for article in articles]
 
 
 def attach_cards(generator) -> None:
@@ -53,7 +53,8 @@ def attach_cards(generator) -> None:
     if not options.enabled:
         return
     site = generator.settings["SITENAME"]
-    for article in _written_articles(generator):
+    # Only articles that will be written get a card; `save_as` formats a URL, so it is asked once.
+    for article in (a for a in _every_article(generator) if a.save_as):
         text = CardText(title=article.title, category=article.category.name, site=site)
         article.share_card = share_card(text, options.output_dir)
 
@@ -62,7 +63,7 @@ def start_drawing(generator, writer) -> None:
     settings = generator.settings
     options = load_settings(settings.get("SHARE_CARDS"))
     # One job per file: articles that show the same texts share a card.
-    cards = {getattr(a, "share_card", None) for a in _written_articles(generator)} - {None}
+    cards = {getattr(a, "share_card", None) for a in _every_article(generator)} - {None}
     cards = sorted(cards, key=lambda card: card.path)
     if not options.enabled or not cards:
         return
