@@ -28,8 +28,8 @@ class FastMarkdownReader(MarkdownReader):
       footnotes, table of contents, abbreviations), which is what a fresh
       instance would give, without registering every extension again.
       That instance skips the inline patterns, block processors, fenced-code
-      search and [TOC] replacement that provably find nothing (inline.py,
-      blocks.py, skips.py).
+      search, raw-HTML parse and table of contents that provably find nothing
+      (inline.py, blocks.py, skips.py).
     - An ISO 8601 date without an offset, what our headers hold, is read by
       the standard library; Pelican's dateutil parser, a hundred times
       slower, still reads every other form.
