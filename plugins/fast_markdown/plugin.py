@@ -27,9 +27,9 @@ class FastMarkdownReader(MarkdownReader):
       Markdown.reset() clears every extension's per-document state (Meta,
       footnotes, table of contents, abbreviations), which is what a fresh
       instance would give, without registering every extension again.
-      That instance skips the inline patterns, block processors, fenced-code
-      search, raw-HTML parse and table of contents that provably find nothing
-      (inline.py, blocks.py, skips.py).
+      That instance skips the inline patterns, block processors, whitespace
+      normalisation, fenced-code search, raw-HTML parse and table of contents
+      that provably find nothing (inline.py, blocks.py, skips.py).
     - An ISO 8601 date without an offset, what our headers hold, is read by
       the standard library; Pelican's dateutil parser, a hundred times
       slower, still reads every other form.

@@ -1,5 +1,11 @@
-"""Markdown extension steps skipped where they provably change nothing.
+"""Markdown steps skipped where they provably change nothing.
 
+- Whitespace (`normalize_whitespace` preprocessor, Markdown's own): it removes
+  STX and ETX, turns "\r\n" and "\r" into "\n", appends two line breaks,
+  expands tabs and empties lines of spaces only (`(?<=\n) +\n`, a regex that
+  Python tries at every position). In a document without STX, ETX, "\r",
+  "\t" and " \n" that does not end in a space only the appended line breaks
+  change anything: the lines come back joined, with two empty lines more.
 - Fenced code (`fenced_code_block` preprocessor): its expression needs an
   opening fence of three backticks or tildes; a document without "```" and
   "~~~" is returned as the step returns it when its search finds nothing
@@ -36,13 +42,17 @@ FENCES = ("```", "~~~")
 # What makes Python's HTML parser (not converting character references) call
 # anything but `handle_data`.
 HTML_STARTS = ("<", "&")
+# What normalize_whitespace changes, besides the line breaks it appends.
+WHITESPACE_CHANGES = ("\x02", "\x03", "\r", "\t", " \n")
 
 
 def skip_what_cannot_apply(md: Markdown) -> None:
-    """Wrap `md`'s fenced-code, raw HTML and table of contents steps, where it has them,
-    as described above."""
+    """Wrap `md`'s whitespace, fenced-code, raw HTML and table of contents steps, where it
+    has them, as described above."""
     if __version__ != ANALYSED:
         return
+    whitespace = md.preprocessors["normalize_whitespace"]
+    whitespace.run = _whitespace_appended_without_changes(whitespace.run)
     for name, needles in (("fenced_code_block", FENCES), ("html_block", HTML_STARTS)):
         if name in md.preprocessors:
             step = md.preprocessors[name]
@@ -59,6 +69,16 @@ def _unchanged_without(run, needles: tuple[str, ...]):
         if any(needle in text for needle in needles):
             return run(lines)
         return text.split("\n")
+
+    return guarded
+
+
+def _whitespace_appended_without_changes(run):
+    def guarded(lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if text.endswith(" ") or any(change in text for change in WHITESPACE_CHANGES):
+            return run(lines)
+        return (text + "\n\n").split("\n")
 
     return guarded
 

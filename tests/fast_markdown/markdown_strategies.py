@@ -30,7 +30,7 @@ INLINE_TOKENS = (
     "[TOC]", "\x02", "\x03", "klzzwxh:0000", "\x02klzzwxh:0001\x03", "wzxhzdk:0", "\x0242\x03",
     "é", "—", "“", "’", "…",
 )  # fmt: skip
-ALPHABET = "ab Z09*_`[]()!<>&;#\\\"'-.:/@^{}|=~+\n\t\x01\x02\x03é"
+ALPHABET = "ab Z09*_`[]()!<>&;#\\\"'-.:/@^{}|=~+\n\r\t\x01\x02\x03é"
 
 _piece = st.one_of(st.sampled_from(INLINE_TOKENS), st.text(alphabet=ALPHABET, max_size=6))
 inline = st.lists(st.tuples(_piece, st.sampled_from(["", " ", " ", "\n"])), max_size=10).map(
