@@ -11,7 +11,8 @@ Measured by `make bench` and the README's numbers:
 - in that instance, inline patterns (`inline`), block processors (`blocks`),
   the whitespace normalisation, the fenced-code search, the raw-HTML parse and
   the table of contents of a document without headings (`skips`) are skipped
-  where they provably find nothing.
+  where they provably find nothing, and `is_block_level` remembers its answers
+  for the rest of the document (`block_level`).
 """
 
 from .plugin import register
