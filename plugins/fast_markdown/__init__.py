@@ -9,8 +9,10 @@ Measured by `make bench` and the README's numbers:
   Python-Markdown's `smarty`, which adds a second inline-pattern pass over
   every text node and cost a third of a cold build;
 - in that instance, inline patterns (`inline`), block processors (`blocks`),
-  the fenced-code search and the `[TOC]` replacement (`skips`) are skipped
-  where they provably find nothing.
+  the whitespace normalisation, the fenced-code search, the raw-HTML parse and
+  the table of contents of a document without headings (`skips`) are skipped
+  where they provably find nothing, and `is_block_level` remembers its answers
+  for the rest of the document (`block_level`).
 """
 
 from .plugin import register

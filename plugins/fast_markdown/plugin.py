@@ -8,6 +8,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
+from .block_level import remember_block_level
 from .blocks import guard_block_processors
 from .inline import guard_inline_patterns
 from .skips import skip_what_cannot_apply
@@ -27,9 +28,10 @@ class FastMarkdownReader(MarkdownReader):
       Markdown.reset() clears every extension's per-document state (Meta,
       footnotes, table of contents, abbreviations), which is what a fresh
       instance would give, without registering every extension again.
-      That instance skips the inline patterns, block processors, fenced-code
-      search and [TOC] replacement that provably find nothing (inline.py,
-      blocks.py, skips.py).
+      That instance skips the inline patterns, block processors, whitespace
+      normalisation, fenced-code search, raw-HTML parse and table of contents
+      that provably find nothing (inline.py, blocks.py, skips.py), and
+      remembers which tags are block-level (block_level.py).
     - An ISO 8601 date without an offset, what our headers hold, is read by
       the standard library; Pelican's dateutil parser, a hundred times
       slower, still reads every other form.
@@ -46,6 +48,7 @@ class FastMarkdownReader(MarkdownReader):
             guard_inline_patterns(self._reused)
             guard_block_processors(self._reused)
             skip_what_cannot_apply(self._reused)
+            remember_block_level(self._reused)
             self._meta = self._reused.preprocessors["meta"]
         md = self._md = self._reused
         self._source_path = source_path

@@ -69,7 +69,6 @@ QUOTES: Sequence[Rule] = tuple(
 # placeholders (STX ... ETX), which smarty's expressions treat as a boundary,
 # as smarty wraps its results; SOH tells our wrapper from the placeholders inside.
 _OPEN, _CLOSE = "\x02\x01", "\x01\x03"
-_MARKED = re.compile("\x02\x01(.*?)\x01\x03", re.DOTALL)
 
 
 def rules_for(*, quotes: bool, dashes: bool, ellipses: bool) -> list[Rule]:
@@ -88,47 +87,56 @@ def triggers_of(rules: Sequence[Rule]) -> tuple[str, ...]:
     return tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
 
 
-# How many characters a match of each expression can have before its rule's
-# needle, for the expressions analysed here (keyed by their exact source, so a
-# changed expression is searched as before). 0: every match starts with the
-# needle, after zero-width look-behinds only. 7: smarty's openingQuotesBase,
-# whose longest alternatives (`&mdash;`, `&#8211;`) are 7 characters.
+# For the expressions analysed here (keyed by their exact source, so a changed
+# expression is searched as before): how many characters a match can have before
+# its rule's needle, and a "finder", an expression that matches at the needle of
+# every match: a weaker condition, the expression without its look-behind, or,
+# for the opening quotes, the needle after the last character of any of their
+# prefixes, checked by a look-behind once the needle is found.
+# Lead 0: every match starts with the needle, after zero-width look-behinds only.
+# 7: smarty's openingQuotesBase, whose longest alternatives (`&mdash;`, `&#8211;`)
+# are 7 characters, and every alternative ends in a space, `;`, `-`, `–` or `—`.
 # Python's `re` skips ahead fast only to a literal at the start of an expression;
-# these start with a look-behind or a group, so a plain search tries every
-# position of the text.
-LEADS: dict[str, int] = {
-    r"(?<!-)---(?!-)": 0,
-    r"(?<!-)--(?!-)": 0,
-    r"(?<!\.)\.{3}(?!\.)": 0,
-    r'''(?<=[^\ \t\r\n\[\{\(\-\u0002\u0003])\'"''': 0,
-    r"(?<=[^\ \t\r\n\[\{\(\-\u0002\u0003])\"'": 0,
-    r"(?<!\w)'(?=\d{2}s)": 0,
-    r"(?<=[^\ \t\r\n\[\{\(\-\u0002\u0003])'(?!\s|s\b|\d)": 0,
-    r'(?<=[^\ \t\r\n\[\{\(\-\u0002\u0003])"': 0,
-    r"(\s|&nbsp;|--|–|—|&[mn]dash;|&#8211;|&#8212;)'(?=\w)": 7,
-    r'(\s|&nbsp;|--|–|—|&[mn]dash;|&#8211;|&#8212;)"(?=\w)': 7,
+# the rules' expressions start with a look-behind or a group, so a plain search
+# tries every position of the text. The finders start with their needle, so a
+# search for them is a scan in C, and an apostrophe inside a word ("it's"), which
+# most rules cannot take, is passed over there instead of being tried by each rule.
+LEADS: dict[str, tuple[int, re.Pattern]] = {
+    source: (lead, re.compile(finder))
+    for source, lead, finder in (
+        (r"(?<!-)---(?!-)", 0, r"---(?!-)"),
+        (r"(?<!-)--(?!-)", 0, r"--(?!-)"),
+        (r"(?<!\.)\.{3}(?!\.)", 0, r"\.{3}(?!\.)"),
+        (r'''(?<=[^\ \t\r\n\[\{\(\-\u0002\u0003])\'"''', 0, r"'\""),
+        (r"(?<=[^\ \t\r\n\[\{\(\-\u0002\u0003])\"'", 0, r"\"'"),
+        (r"(?<!\w)'(?=\d{2}s)", 0, r"'(?=\d{2}s)"),
+        (r"(?<=[^\ \t\r\n\[\{\(\-\u0002\u0003])'(?!\s|s\b|\d)", 0, r"'(?!\s|s\b|\d)"),
+        (r'(?<=[^\ \t\r\n\[\{\(\-\u0002\u0003])"', 0, r'"'),
+        (r"(\s|&nbsp;|--|–|—|&[mn]dash;|&#8211;|&#8212;)'(?=\w)", 7, r"'(?<=[\s;\-–—]')(?=\w)"),
+        (r'(\s|&nbsp;|--|–|—|&[mn]dash;|&#8211;|&#8212;)"(?=\w)', 7, r'"(?<=[\s;\-–—]")(?=\w)'),
+    )
 }
 
 
-def first_match(pattern: re.Pattern, needle: str, text: str, position: int) -> re.Match | None:
+def first_match(pattern: re.Pattern, text: str, position: int) -> re.Match | None:
     """`pattern.search(text, position)`, trying only where LEADS says a match can start.
 
     A match starting at `start` >= `position` holds the needle at some `index` with
-    `start <= index <= start + lead`, so it starts within `lead` characters before
-    a needle. Trying those starts in increasing order, each once, finds the
-    leftmost match, as search does; look-behinds see the text before the start
-    position either way."""
-    lead = LEADS.get(pattern.pattern)
-    if lead is None:
+    `start <= index <= start + lead`, where the finder matches, so it starts within
+    `lead` characters before a match of the finder at or after `position`. Trying
+    those starts in increasing order, each once, finds the leftmost match, as
+    search does; look-behinds see the text before the start position either way."""
+    analysed = LEADS.get(pattern.pattern)
+    if analysed is None:
         return pattern.search(text, position)
+    lead, finder = analysed
     start = position
-    index = text.find(needle, position)
-    while index != -1:
+    while (found := finder.search(text, start)) is not None:
+        index = found.start()
         for candidate in range(max(start, index - lead), index + 1):
             if (match := pattern.match(text, candidate)) is not None:
                 return match
         start = index + 1
-        index = text.find(needle, start)
     return None
 
 
@@ -140,14 +148,17 @@ def educate(text: str, rules: Sequence[Rule], html: dict[str, str]) -> str:
         if needle not in text:
             continue
         position = 0
-        while (match := first_match(pattern, needle, text, position)) is not None:
+        while (match := first_match(pattern, text, position)) is not None:
             out = "".join(match.group(p) if isinstance(p, int) else html[p] for p in parts)
             marked = _OPEN + out + _CLOSE
             text = text[: match.start()] + marked + text[match.end() :]
             position = match.start() + len(marked)
             changed = True
-    # Unchanged text holds no wrapper: Markdown's placeholders never put SOH after STX.
-    return _MARKED.sub(r"\1", text) if changed else text
+    # The wrappers' ends occur nowhere else: Markdown removes STX and ETX from the
+    # writer's text, its placeholders hold STX before a letter or digit and ETX
+    # after a digit, and what a rule wraps holds no SOH; so unwrapping is removing
+    # the ends, and unchanged text holds none.
+    return text.replace(_OPEN, "").replace(_CLOSE, "") if changed else text
 
 
 class _Educate(Treeprocessor):

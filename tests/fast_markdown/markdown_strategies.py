@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 # Inline constructs: emphasis, code spans, links (inline, reference, short), images,
 # autolinks, raw HTML, entities, escapes, footnote references, abbreviations, smart
 # punctuation, line breaks, attribute lists, and text that looks like Markdown's
-# own placeholders (STX/ETX are removed from input; the rest stays text).
+# own placeholders (STX/ETX are removed from input; the rest, SOH too, stays text).
 INLINE_TOKENS = (
     "word", "it's", "don't", "'90s", "rock 'n' roll", "O'Neil", "HTML", "ABBR",
     "*em*", "**strong**", "***both***", "_em_", "__strong__", "snake_case_name", "2*3*4",
@@ -30,7 +30,7 @@ INLINE_TOKENS = (
     "[TOC]", "\x02", "\x03", "klzzwxh:0000", "\x02klzzwxh:0001\x03", "wzxhzdk:0", "\x0242\x03",
     "é", "—", "“", "’", "…",
 )  # fmt: skip
-ALPHABET = "ab Z09*_`[]()!<>&;#\\\"'-.:/@^{}|=~+\n\t\x02\x03é"
+ALPHABET = "ab Z09*_`[]()!<>&;#\\\"'-.:/@^{}|=~+\n\r\t\x01\x02\x03é"
 
 _piece = st.one_of(st.sampled_from(INLINE_TOKENS), st.text(alphabet=ALPHABET, max_size=6))
 inline = st.lists(st.tuples(_piece, st.sampled_from(["", " ", " ", "\n"])), max_size=10).map(
