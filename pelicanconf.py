@@ -62,6 +62,8 @@ PLUGINS = [
     "fast_markdown",
     # After content_check, so a broken header stops the build before any worker starts.
     "parallel_build",
+    # The `render_once` template call block: an article's summary rendered once for every list.
+    "render_once",
     "article_extras",
     "topics",
     "sitemap",
