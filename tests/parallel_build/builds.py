@@ -21,6 +21,7 @@ def build(
     workers: int,
     cache: Path | None = None,
     keep_output: bool = False,
+    extra: tuple[str, ...] = (),
 ) -> str:
     """Build `content` into `output`, logging at info level; return the log.
 
@@ -28,6 +29,7 @@ def build(
     it, the caches there are loaded and kept, and the output is written from
     scratch, so stale pages of deleted articles cannot hide, unless
     `keep_output` (as a development build: unchanged pages are kept).
+    `extra`: more KEY=JSON settings.
     """
     if not cache:
         caching = ["LOAD_CONTENT_CACHE=false"]
@@ -40,7 +42,7 @@ def build(
         "--fatal", "errors", "-v", "-e", f'PARALLEL_BUILD={{"workers": {workers}}}', *caching,
         # Pagefind writes its filter files in a varying order (tests/search covers the index),
         # so the search index is left out of these byte-for-byte comparisons.
-        'SEARCH={"enabled": false}',
+        'SEARCH={"enabled": false}', *extra,
     ]  # fmt: skip
     # Wide enough that Pelican's log lines are not wrapped.
     env = {**os.environ, "COLUMNS": "300"}
