@@ -14,11 +14,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from common.urls import UNSAFE_CHARACTERS, http_url
 from known_keys import reject_unknown_keys
 
 from .networks import post_key
+
+# A store repeats URLs (a mention's url is mostly its source_url, an author
+# posts many times) and a build cleans every mention in it: each distinct
+# string is checked once.
+_http_url = lru_cache(maxsize=4096)(http_url)
 
 KINDS = ("reply", "like", "repost", "bookmark", "mention")
 ORIGINS = ("webmention.io", "import", "manual", "bluesky", "mastodon")
@@ -179,7 +185,7 @@ def clean_mention(
         raise ValueError(f"{where}.author_avatar: {_show(avatar)} is not an avatar file name")
     urls = {}
     for name in ("source_url", "url"):
-        urls[name] = http_url(getattr(mention, name))
+        urls[name] = _http_url(getattr(mention, name))
         if urls[name] is None:
             raise ValueError(
                 f"{where}.{name}: {_show(getattr(mention, name))} is not an http(s) URL"
@@ -200,8 +206,8 @@ def clean_mention(
             else _checked_time(mention.received, f"{where}.received")
         ),
         author_name=clean_text(mention.author_name, MAX_NAME_LENGTH),
-        author_url=http_url(mention.author_url),
-        author_photo=http_url(mention.author_photo),
+        author_url=_http_url(mention.author_url),
+        author_photo=_http_url(mention.author_photo),
         author_avatar=avatar,
         text=clean_text(mention.text, min(max_text, MAX_TEXT_LENGTH)),
         network=network,

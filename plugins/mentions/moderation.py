@@ -61,14 +61,19 @@ class Moderation:
         author_names: Iterable[object] = (),
     ) -> bool:
         """`blocks` for values as received: anything that is not a string is ignored."""
+        # Each check runs only when its list names something: a build asks this of
+        # every mention in the store, and most sites block few things or none.
         sources = [u for u in sources if isinstance(u, str)]
         author_urls = [u for u in author_urls if isinstance(u, str)]
-        for url in (*sources, *author_urls):
-            host = url_host(url)
-            if host and any(host == d or host.endswith("." + d) for d in self.block_domains):
-                return True
-        if {url_key(u) for u in sources} & self.block_sources:
+        if self.block_domains:
+            for url in (*sources, *author_urls):
+                host = url_host(url)
+                if host and any(host == d or host.endswith("." + d) for d in self.block_domains):
+                    return True
+        if self.block_sources and {url_key(u) for u in sources} & self.block_sources:
             return True
+        if not self.block_authors:
+            return False
         people = {url_key(u) for u in author_urls}
         people |= {name_key(n) for n in author_names if isinstance(n, str)}
         return bool((people - {""}) & self.block_authors)

@@ -6,6 +6,12 @@ first) and `article.mention_summary` (the view model that
 read here, after Pelican's content cache, so a change to mentions alone shows
 up on the next build. Nothing here touches the network.
 
+The store is read when the articles are (their slugs name its files), by a
+forked child when the build runs on several cores (PARALLEL_BUILD workers
+above 1, `common.forking.ForkedCall`), while this process finishes the other
+generators on one core; every article gets its mentions when all
+generators are done, before any page is rendered.
+
 With the content cache on, each article's visible mentions and summary are
 kept for the next build (CACHE_PATH/mentions.pickle, `common.build_cache`),
 keyed by the names and bytes of the files they come from. The moderation
@@ -18,12 +24,15 @@ kept: it is read, and reported, on every build.
 import hashlib
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import common
 import known_keys
 from common.build_cache import BuildCache, source_digest
+from common.forking import ForkedCall
+from parallel_build.settings import load_settings as load_parallel_settings
 from pelican import signals
 
 from . import store
@@ -38,8 +47,12 @@ logger = logging.getLogger(__name__)
 CACHE_FILE = "mentions.pickle"
 
 
-def attach_mentions(generator) -> None:
-    """Attach mentions and their summary to every article, draft and translation."""
+# What each articles generator of this build will get: its articles and their mentions.
+_pending: list[tuple[list, ForkedCall]] = []
+
+
+def start_attaching(generator) -> None:
+    """Read the store for every article, draft and translation, in a child when forking pays."""
     config = generator.settings
     settings = load_settings(config.get("MENTIONS"))
     content = Path(config["PATH"])
@@ -71,13 +84,29 @@ def attach_mentions(generator) -> None:
     except store.StoreError as error:
         # Without the moderation file, blocked mentions could show: show none.
         logger.error("%s (no mentions shown)", error)
-        shown = {}
+        shown = ForkedCall(lambda: ({}, []), fork=False)
     else:
-        cache = BuildCache(config, CACHE_FILE, (_code_digest(), moderation, display))
         files = _files_by_slug(directory, config, aliases, {a.slug for a in articles})
-        shown = _shown(files, moderation, display, cache)
-    for article in articles:
-        article.mentions, article.mention_summary = shown.get(article.slug, ([], None))
+        fork = bool(files) and load_parallel_settings(config.get("PARALLEL_BUILD")).workers > 1
+        shown = ForkedCall(partial(_shown, config, files, moderation, display), fork=fork)
+    _pending.append((articles, shown))
+
+
+def finish_attaching(_generators=None) -> None:
+    """Attach mentions and their summary to the articles of every generator started."""
+    while _pending:
+        articles, call = _pending.pop(0)
+        shown, errors = call.result()
+        for error in errors:
+            logger.error("%s", error)
+        for article in articles:
+            article.mentions, article.mention_summary = shown.get(article.slug, ([], None))
+
+
+def drop_pending(_sender=None) -> None:
+    """Forget what a build that failed before its pages left behind (the dev server goes on)."""
+    while _pending:
+        _pending.pop()[1].close()
 
 
 def _files_by_slug(
@@ -96,15 +125,18 @@ def _files_by_slug(
 
 
 def _shown(
-    files: dict[str, list[Path]], moderation: Moderation, display: Display, cache: BuildCache
-) -> dict[str, tuple[list[Mention], MentionSummary | None]]:
-    """Per slug: its visible mentions (oldest first) and their summary.
+    config: dict, files: dict[str, list[Path]], moderation: Moderation, display: Display
+) -> tuple[dict[str, tuple[list[Mention], MentionSummary | None]], list[store.StoreError]]:
+    """Per slug: its visible mentions (oldest first) and their summary; and the errors met.
 
-    A file that cannot be read or is invalid is reported and left out, and
-    its slug is not kept for the next build, so the next build reports it again.
+    A file that cannot be read or is invalid is left out, and its slug is
+    not kept for the next build, so the next build reports it again.
+    Nothing is logged here: this may run in a child (`start_attaching`).
     """
+    cache = BuildCache(config, CACHE_FILE, (_code_digest(), moderation, display))
     shown = {}
     kept = {}
+    errors = []
     for slug, paths in files.items():
         complete = True
         read = []
@@ -112,7 +144,7 @@ def _shown(
             try:
                 read.append((path, store.read_bytes(path)))
             except store.StoreError as error:
-                logger.error("%s", error)
+                errors.append(error)
                 complete = False
         key = [(path.name, hashlib.sha256(data).digest()) for path, data in read]
         before = cache.previous.get(slug)
@@ -124,7 +156,7 @@ def _shown(
                 try:
                     mentions = store.parse_article(store.parse_json(data, path), path)
                 except store.StoreError as error:
-                    logger.error("%s", error)
+                    errors.append(error)
                     complete = False
                     continue
                 found.update((m.id, m) for m in mentions if moderation.shows(m))
@@ -133,7 +165,7 @@ def _shown(
         if complete:
             kept[slug] = (key, shown[slug])
     cache.save(kept)
-    return shown
+    return shown, errors
 
 
 def _code_digest() -> bytes:
@@ -148,4 +180,8 @@ def _code_digest() -> bytes:
 
 
 def register() -> None:
-    signals.article_generator_finalized.connect(attach_mentions)
+    # Forked after parallel_build's article_generator_finalized has closed its
+    # reading pool (it registers first), taken before it renders any page.
+    signals.article_generator_init.connect(drop_pending)
+    signals.article_generator_finalized.connect(start_attaching)
+    signals.all_generators_finalized.connect(finish_attaching)

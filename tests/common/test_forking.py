@@ -4,7 +4,7 @@ import multiprocessing
 import os
 import signal
 
-from common.forking import fork_process
+from common.forking import ForkedCall, fork_process
 
 STATE = {"loaded": "in the caller"}
 
@@ -37,3 +37,28 @@ def test_when_the_system_refuses_a_process_there_is_no_child(monkeypatch):
 
     monkeypatch.setattr("multiprocessing.process.BaseProcess.start", refuse)
     assert fork_process(report, None) is None
+
+
+PARENT = os.getpid()
+
+
+def where() -> int:
+    return os.getpid()
+
+
+def fails_in_a_child() -> int:
+    if os.getpid() != PARENT:
+        raise RuntimeError("only the caller can do this")
+    return os.getpid()
+
+
+def test_a_forked_call_is_computed_in_a_child():
+    assert ForkedCall(where, fork=True).result() not in (PARENT, None)
+
+
+def test_a_call_not_forked_is_computed_in_the_caller():
+    assert ForkedCall(where, fork=False).result() == PARENT
+
+
+def test_a_call_whose_child_fails_is_computed_again_in_the_caller():
+    assert ForkedCall(fails_in_a_child, fork=True).result() == PARENT

@@ -1,7 +1,8 @@
 """The Pelican glue, driven with stand-in articles: what a warm build keeps and what it reads again.
 
 The store is the site-store fixture (an alias, a moderation file, a file
-for no article); the content cache settings are Pelican's.
+for no article); the content cache settings are Pelican's. With two
+workers the store is read by a forked child, with one in the build's process.
 """
 
 import json
@@ -11,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from mentions.plugin import CACHE_FILE, attach_mentions
+from mentions.plugin import CACHE_FILE, finish_attaching, start_attaching
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LAYOFF = "networking-after-a-layoff"
@@ -25,7 +26,7 @@ def content(tmp_path) -> Path:
     return tmp_path / "content"
 
 
-def _build(content: Path, cache: bool = True) -> dict[str, SimpleNamespace]:
+def _build(content: Path, cache: bool = True, workers: int = 2) -> dict[str, SimpleNamespace]:
     articles = [SimpleNamespace(slug=LAYOFF), SimpleNamespace(slug=WEAK_TIES)]
     generator = SimpleNamespace(
         settings={
@@ -35,16 +36,27 @@ def _build(content: Path, cache: bool = True) -> dict[str, SimpleNamespace]:
             "LOAD_CONTENT_CACHE": cache,
             "ARTICLE_URL": "{slug}/",
             "SITEURL": "https://reconnect.example",
+            "PARALLEL_BUILD": {"workers": workers},
         },
         articles=articles,
         translations=[],
     )
-    attach_mentions(generator)
+    start_attaching(generator)
+    finish_attaching()
     return {article.slug: article for article in articles}
 
 
 def _names(article) -> list[str]:
     return [m.author_name for m in article.mentions]
+
+
+def test_a_child_reads_what_the_build_process_reads(content):
+    serial = _build(content, cache=False, workers=1)
+    forked = _build(content, cache=False, workers=2)
+    for slug in (LAYOFF, WEAK_TIES):
+        assert forked[slug].mentions == serial[slug].mentions
+        assert forked[slug].mention_summary == serial[slug].mention_summary
+    assert "Moved Reader" in _names(forked[LAYOFF])
 
 
 def test_a_warm_build_gives_what_a_clean_build_gives(content):
@@ -85,12 +97,16 @@ def test_a_new_moderation_file_applies_to_kept_mentions(content):
     assert "Katherine Johnson" not in _names(_build(content)[LAYOFF])
 
 
-def test_a_malformed_file_is_reported_on_every_build_and_the_rest_is_shown(content, caplog):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_malformed_file_is_reported_on_every_build_and_the_rest_is_shown(
+    content, caplog, workers
+):
+    # With a child, the build's process reports it: its log decides --fatal errors.
     shutil.copy(FIXTURES / "plugin" / "malformed.json", content / "mentions" / f"{WEAK_TIES}.json")
     for _ in range(2):
         caplog.clear()
         with caplog.at_level(logging.ERROR, logger="mentions.plugin"):
-            articles = _build(content)
+            articles = _build(content, workers=workers)
         (message,) = [r.getMessage() for r in caplog.records]
         assert message.endswith(
             f"{WEAK_TIES}.json: invalid JSON at line 4: Expecting property name enclosed in double quotes"
