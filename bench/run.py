@@ -191,7 +191,9 @@ def free_port() -> int:
 class DevServer:
     """A development server in its own process group, and a count of its finished builds."""
 
-    def __init__(self, site: Site, corpus: Path, output: Path, cache: Path, timeout: float):
+    def __init__(
+        self, site: Site, corpus: Path, output: Path, cache: Path, timeout: float = SERVER_TIMEOUT
+    ):
         self.port = free_port()
         self.timeout = timeout
         command = [
