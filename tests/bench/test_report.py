@@ -5,6 +5,7 @@ from bench.run import (
     Measures,
     Sample,
     cold_wall_target,
+    peak_mib_target,
     render_markdown,
     render_scaling,
     report_data,
@@ -62,6 +63,11 @@ def test_the_cold_build_must_halve_bare_pelican_from_4000_articles():
     assert cold_wall_target(3999) == 0.7
     assert cold_wall_target(4000) == 0.5
     assert cold_wall_target(10000) == 0.5
+
+
+def test_the_peak_memory_limit_is_set_at_4000_articles_and_grows_in_proportion_above():
+    assert peak_mib_target(1000) == peak_mib_target(4000) == 276
+    assert peak_mib_target(10000) == 690
 
 
 def test_cost_per_article_across_sizes():
