@@ -47,6 +47,8 @@ whose files are still in the output as written, is not rendered again
 (`page_cache.py`); every file is rewritten only when its bytes change.
 """
 
+import atexit
+import gc
 import io
 import logging
 import os
@@ -396,6 +398,11 @@ def finish_writing(generator, writer) -> None:
 
 
 def register() -> None:
+    # At exit, before Python's last full collection: a built site's millions of
+    # objects die by reference counts anyway, so that collection only walks
+    # them (0.6 s of a 5 s warm build at 4,000 articles). Only at exit: the dev
+    # server runs many builds in one process and must collect between them.
+    atexit.register(gc.freeze)
     signals.initialized.connect(check_settings)
     signals.article_generator_init.connect(start_reading)
     signals.article_generator_finalized.connect(finish_reading)
