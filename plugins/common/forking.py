@@ -45,13 +45,16 @@ class ForkedCall:
 
     The child sends the value back pickled. Where there is no child (`fork`
     false, no fork, the system refused a process), or it died or raised,
-    `result()` calls `function()` in the caller: the same value, and an error
-    is the caller's. So `function` must not log (the caller's handlers would
-    not see it) and may run twice: what it writes, it writes whole.
+    `result()` calls `here()` (by default `function()`) in the caller: the
+    same value, and an error is the caller's. So `function` must not log (the
+    caller's handlers would not see it) and may run twice: what it writes, it
+    writes whole. `here` is for a caller that does the work differently
+    itself (share cards: stop at the first card that fails, naming it).
     """
 
-    def __init__(self, function: Callable, *, fork: bool):
+    def __init__(self, function: Callable, *, fork: bool, here: Callable | None = None):
         self._function = function
+        self._here = here or function
         self._process = self._reader = None
         if fork:
             self._reader, writer = multiprocessing.Pipe(duplex=False)
@@ -76,7 +79,7 @@ class ForkedCall:
                 pass
             finally:
                 self.close()
-        return self._function()
+        return self._here()
 
     def close(self) -> None:
         """Stop waiting for the child (a child still sending gets a broken pipe and ends)."""

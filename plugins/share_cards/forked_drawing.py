@@ -2,8 +2,9 @@
 
 Why a process and not threads: drawing a card is mostly Python, so threads
 fight the build's own thread for the GIL and cost more than they draw. One
-child process draws on the core the build leaves idle and writes every file
-itself; it reports once, at the end, how many it drew and which cards failed.
+child process (`common.forking.ForkedCall`) draws on the core the build
+leaves idle and writes every file itself; it reports once, at the end, how
+many it drew and which cards failed.
 
 `finish` waits for it, then puts here, in order, whatever it did not: the
 cards that failed there (done again here, so the error is this process's and
@@ -14,11 +15,10 @@ no fork, the system refused a process) `finish` puts every card itself: the
 same files, the same bytes.
 """
 
-import multiprocessing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from common.forking import fork_process
+from common.forking import ForkedCall
 
 from .cards import ShareCard, cards_to_put, put_card
 from .drawing import CardText, draw_card
@@ -38,40 +38,25 @@ class CardDrawing:
     ):
         self._output, self._cache_dir, self._draw = output, cache_dir, draw
         self._cards = cards_to_put(cards, output, cache_dir)
-        self._process = self._report = None
-        if fork and self._cards:
-            self._report, writer = multiprocessing.Pipe(duplex=False)
-            self._process = fork_process(self._put_all, writer)
-            writer.close()  # the child's end: closed in both, the report ends in EOF
-            if self._process is None:
-                self._report.close()
+        self._call = ForkedCall(self._put_all, fork=fork and bool(self._cards), here=self._put_left)
 
-    def _put_all(self, report) -> None:
-        """In the child: put every card, go on past failures, report once."""
+    def _put_all(self) -> tuple[int, list[ShareCard]]:
+        """In the child: put every card, go on past failures; how many were drawn, which failed."""
         drawn, failed = 0, []
-        for index, card in enumerate(self._cards):
+        for card in self._cards:
             try:
                 drawn += put_card(card, self._output, self._cache_dir, self._draw)
             except Exception:  # done again by the caller, which reports it
-                failed.append(index)
-        report.send((drawn, failed))
+                failed.append(card)
+        return drawn, failed
 
-    def finish(self) -> int:
-        """Put every card the child did not; how many cards were drawn (not in the cache).
+    def _put_left(self) -> tuple[int, list]:
+        """Without the child's report: every card not in the output yet, put here."""
+        return self._put_here(cards_to_put(self._cards, self._output, self._cache_dir)), []
 
-        Raises RuntimeError naming the first card that cannot be put.
-        """
-        drawn, left = 0, self._cards
-        if self._process is not None:
-            try:
-                drawn, failed = self._report.recv()
-                left = [self._cards[index] for index in failed]
-            except EOFError:  # died: what it put is in the output, whole
-                left = cards_to_put(self._cards, self._output, self._cache_dir)
-            finally:
-                self._report.close()
-                self._process.join()
-        for card in left:
+    def _put_here(self, cards: Sequence[ShareCard]) -> int:
+        drawn = 0
+        for card in cards:
             try:
                 drawn += put_card(card, self._output, self._cache_dir, self._draw)
             except Exception as error:
@@ -79,3 +64,11 @@ class CardDrawing:
                     f"share card {card.path} of {card.text.title!r}: {error}"
                 ) from error
         return drawn
+
+    def finish(self) -> int:
+        """Put every card the child did not; how many cards were drawn (not in the cache).
+
+        Raises RuntimeError naming the first card that cannot be put.
+        """
+        drawn, failed = self._call.result()
+        return drawn + self._put_here(failed)

@@ -62,3 +62,12 @@ def test_a_call_not_forked_is_computed_in_the_caller():
 
 def test_a_call_whose_child_fails_is_computed_again_in_the_caller():
     assert ForkedCall(fails_in_a_child, fork=True).result() == PARENT
+
+
+def test_without_the_childs_value_the_caller_does_its_own_work():
+    def here() -> str:
+        return "done here"
+
+    assert ForkedCall(where, fork=True, here=here).result() not in (PARENT, "done here")
+    assert ForkedCall(where, fork=False, here=here).result() == "done here"
+    assert ForkedCall(fails_in_a_child, fork=True, here=here).result() == "done here"
