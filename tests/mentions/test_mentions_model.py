@@ -1,5 +1,6 @@
 """The one cleaning every mention goes through: text, dates and the store's valid data."""
 
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 from mentions.model import (
     MAX_TEXT_LENGTH,
+    clean_mention,
     clean_text,
     format_time,
     from_record,
@@ -171,3 +173,14 @@ def test_a_synced_entry_is_cleaned_like_a_stored_one():
     assert mention.author_url is None and mention.author_photo is None
     assert len(mention.text) == MAX_TEXT_LENGTH and mention.text.startswith("Zoë x")
     assert from_record(to_record(mention), "again") == mention
+
+
+@pytest.mark.parametrize("field", ["author_url", "source_url", "author_photo"])
+@pytest.mark.parametrize("value", [["https://social.example/@dana"], {"href": "x"}])
+def test_a_url_of_another_type_is_refused_naming_the_field(field, value):
+    """clean_mention is the store's boundary (URLs are checked once per string behind it):
+    a value that is not a string is refused with its field named, never a crash."""
+    records = json.loads(HOSTILE_SITE_STORE.read_text(encoding="utf-8"))["mentions"]
+    mention = from_record(records[0], "m")
+    with pytest.raises(ValueError, match=f"mention.{field}: expected a string or null"):
+        clean_mention(dataclasses.replace(mention, **{field: value}))
